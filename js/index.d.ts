@@ -1,0 +1,640 @@
+// Type declarations for `iamport-pay` (the public contract is /API.md; this file follows it).
+//
+// Field lists come from PortOne's V1 documentation: request-pay-params.mdx (every
+// IMP.request_pay parameter), request-pay-response.mdx (callback fields), and the PG pages
+// inicis.mdx, kcp.mdx, ksnet.mdx, daou.mdx (pay methods, bypass keys, PG-only fields).
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+
+// ---------------------------------------------------------------------------------------------
+// Providers and enums
+
+/** A PortOne PG code this library has a rule set for (API.md "Providers"). */
+export type Provider = 'html5_inicis' | 'inicis' | 'kcp' | 'kcp_billing' | 'ksnet' | 'daou';
+
+/** `pg` as PortOne writes it: the PG code alone, or `code.{MID}`. */
+export type PgCode<P extends string> = P | `${P}.${string}`;
+
+/** `pay_method` codes (request-pay-params.mdx "결제수단 구분코드", plus PG-page codes). */
+export type PayMethod =
+  | 'card'
+  | 'trans'
+  | 'vbank'
+  | 'phone'
+  | 'applepay'
+  | 'naverpay'
+  | 'naverpay_bridge'
+  | 'samsungpay'
+  | 'samsung'
+  | 'kpay'
+  | 'kakaopay'
+  | 'payco'
+  | 'lpay'
+  | 'ssgpay'
+  | 'tosspay'
+  | 'chai'
+  | 'cultureland'
+  | 'smartculture'
+  | 'happymoney'
+  | 'culturegift'
+  | 'booknlife'
+  | 'point'
+  | 'wechat'
+  | 'alipay'
+  | 'unionpay'
+  | 'pinpay'
+  | 'ssgpay_bank'
+  | 'skpay'
+  | 'naverpay_card'
+  | 'naverpay_point'
+  | 'paypal'
+  | 'toss_brandpay'
+  | 'tosspay_card'
+  | 'tosspay_money';
+
+/** inicis.mdx "결제수단 구분코드". */
+export type InicisPayMethod =
+  | 'card' | 'kakaopay' | 'naverpay' | 'samsung' | 'applepay' | 'ssgpay' | 'payco' | 'tosspay' | 'lpay'
+  | 'trans' | 'vbank' | 'phone' | 'cultureland' | 'smartculture' | 'happymoney' | 'booknlife';
+
+/** kcp.mdx "결제수단 구분코드". */
+export type KcpPayMethod =
+  | 'card' | 'trans' | 'vbank' | 'phone' | 'cultureland' | 'smartculture' | 'booknlife' | 'happymoney'
+  | 'payco' | 'lpay' | 'kakaopay' | 'naverpay' | 'naverpay_bridge' | 'samsung' | 'ssgpay' | 'applepay'
+  | 'tosspay' | 'point';
+
+/** kcp.mdx "결제창 빌링키 발급": card only. */
+export type KcpBillingPayMethod = 'card';
+
+/** ksnet.mdx "결제수단 구분코드". */
+export type KsnetPayMethod = 'card' | 'vbank' | 'trans' | 'phone' | 'lpay' | 'ssgpay' | 'kakaopay' | 'naverpay' | 'payco';
+
+/** daou.mdx "결제수단 구분코드". */
+export type DaouPayMethod =
+  | 'card' | 'trans' | 'vbank' | 'kakaopay' | 'naverpay' | 'payco' | 'samsung' | 'applepay'
+  | 'cultureland' | 'smartculture' | 'booknlife' | 'phone';
+
+/** `currency` (request-pay-params.mdx "결제통화 구분코드"); KRW when omitted. */
+export type Currency = 'KRW' | 'USD' | 'EUR' | 'JPY';
+
+/** `language` of the payment window (request-pay-params.mdx). */
+export type Language = 'ko' | 'en' | 'zh';
+
+// ---------------------------------------------------------------------------------------------
+// Nested parameter objects
+
+/** `display`: installment months the window offers. */
+export interface DisplayOptions {
+  /** `[]` lump sum only; `[2, 3]` lump sum plus 2 and 3 months. Installments need ≥ 50,000 KRW. */
+  card_quota?: number[];
+}
+
+/** `card.direct`: open one card company's module directly. */
+export interface CardDirect {
+  /** Card company code (card-codes.mdx), e.g. `"361"` BC, `"366"` Shinhan. */
+  code?: string;
+  /** Fixed installment months; 0 is lump sum. */
+  quota?: number;
+}
+
+/** One `card.detail[]` entry. */
+export interface CardDetail {
+  /** Card company code, or `"*"` for all. */
+  card_code?: string;
+  /** Show (true) or hide (false) this card company. */
+  enabled?: boolean;
+  /** Merchant-paid interest-free installments up to this many months. */
+  max_month?: number;
+}
+
+/** `card`: card-company options. */
+export interface CardOptions {
+  direct?: CardDirect;
+  detail?: CardDetail[];
+  /** KG Inicis: merchant-paid interest-free installments for every card, up to this many months. */
+  interest_free?: number;
+  /** KSNET: whether installments are allowed (KB app card). */
+  useInstallment?: boolean;
+}
+
+/** `period`: the service period shown in the window. */
+export interface Period {
+  /** Start, `YYYYMMDD`. */
+  from: string;
+  /** End, `YYYYMMDD`. */
+  to: string;
+}
+
+/** One `products[]` item (Toss Payments escrow, request-pay-params.mdx). */
+export interface Product {
+  id?: string;
+  name?: string;
+  code?: string;
+  unitPrice?: number;
+  quantity?: number;
+}
+
+/** One `kcpProducts[]` item: KCP escrow of a cart (kcp.mdx "4개의 필수 속성"). */
+export interface KcpProduct {
+  /** Item order number. */
+  orderNumber: string;
+  /** Item name. */
+  name: string;
+  /** Quantity, 1 or more. */
+  quantity: number;
+  /** Item price; not compared with `amount`. */
+  amount: number;
+}
+
+/** `prefill` (KCP, Kiwoom): fixes the phone number for phone payments. */
+export interface Prefill {
+  /** Digits only. */
+  phoneNumber?: string;
+}
+
+/** KSNET `storeDetails` (card-direct and easy-pay-direct calls). */
+export interface StoreDetails {
+  businessName?: string;
+  /** Digits only, no dashes. */
+  businessRegistrationNumber?: string;
+  ceoFullName?: string;
+  address?: string;
+  phoneNumber?: string;
+}
+
+/** Kiwoom Pay `phone`: which carriers the phone-payment window shows. */
+export interface PhoneOptions {
+  detail?: Array<{ carrier: 'SKT' | 'KTF' | 'LGT' | 'CJH' | '*'; enabled: boolean }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-PG bypass shapes
+
+/** KG Inicis `bypass` (inicis.mdx). */
+export interface InicisBypass {
+  /** PC window options joined with `:`, e.g. `"noeasypay:CARDPOINT:SKIN(BLUE)"`. */
+  acceptmethod?: string;
+  /** Mobile window options joined with `&`, e.g. `"noeasypay=Y&twotrs_bank=Y"`. */
+  P_RESERVED?: string;
+  /** Hyundai Card Payshot customer key (PC). */
+  ini_PAYSHOT_KEY?: string;
+  /** Hyundai Card Payshot customer key (mobile). */
+  P_PAYSHOT_KEY?: string;
+  /** Billing-key window options. */
+  inicis?: {
+    /** `"01"`: show only card number, expiry and birth date (mobile). */
+    authtype?: '01';
+  };
+}
+
+/** NHN KCP `bypass` (kcp.mdx). */
+export interface KcpBypass {
+  /** The shop's member id; required for gift cards and phone payments. */
+  shop_user_id?: string;
+  /** Coupon area on (`Y`) or off (`N`); agreed with KCP first. */
+  coupon_apply_yn?: 'Y' | 'N';
+  /** Window skin, `"1"` to `"11"` (PC). */
+  skin_indx?: string;
+  /** Window logo URL (PC). */
+  site_logo?: string;
+  /** Points plus card (`Y`) or points only (`N`) (PC). */
+  complex_pnt_yn?: 'Y' | 'N';
+  /** Benepia member code; required for `point`. */
+  pt_memcorp_cd?: string;
+  /** KB Kookmin card direct call: app card `Y`, ISP `N`, both `S` (mobile only). */
+  app_flag?: 'Y' | 'N' | 'S';
+}
+
+/** NHN KCP billing-key window `bypass` (kcp.mdx "SDK 빌링키 발급 요청하기"). */
+export interface KcpBillingBypass {
+  /** Window logo URL (PC). */
+  site_logo?: string;
+  /** `Y`: always show the birth-date box (PC). */
+  batch_birth_day_yn?: 'Y';
+}
+
+/** KSNET `bypass` (ksnet.mdx). */
+export interface KsnetBypass {
+  ksnet?: {
+    /** `"0"` hide, `"1"` show easy-pay options in the card window. */
+    sndQpayType?: '0' | '1';
+    /** Carrier: `lgt`, `ktf` or `skt` (any value when unknown, per the guide). */
+    tcode?: 'skt' | 'ktf' | 'lgt' | (string & {});
+    /** The requesting site's URL. */
+    url?: string;
+    /** KakaoPay: card only (`CARD`) or money only (`MONEY`). */
+    sndKakaopayType?: 'CARD' | 'MONEY';
+    /** Open the easy-pay window directly. */
+    easyPayDirect?: boolean;
+  };
+}
+
+/** Kiwoom Pay (`daou`) `bypass` (daou.mdx). */
+export interface DaouBypass {
+  daou?: {
+    /** Product code; PortOne sends `iamport` when omitted. */
+    PRODUCTCODE?: string;
+    /** Cash receipt: transfer/vbank `1` allow, `0` block; KakaoPay `Y` / `N`. */
+    CASHRECEIPTFLAG?: 0 | 1 | '0' | '1' | 'Y' | 'N';
+    /** `Y`: skip Kiwoom's page and open the easy-pay window directly. */
+    DIRECT_YN?: 'Y' | 'N';
+    /** Installments per card company, e.g. `"CCBC-0:2:3^CCNH-0:2"`. */
+    CARDQUOTA?: string;
+  };
+}
+
+/** `bypass` of any supported PG: every PG's keys (they do not overlap). */
+export type Bypass = InicisBypass & KcpBypass & KcpBillingBypass & KsnetBypass & DaouBypass;
+
+// ---------------------------------------------------------------------------------------------
+// Request params
+
+/** The fields every PG shares (request-pay-params.mdx). */
+export interface BaseRequestPayParams {
+  /** Channel key from the PortOne console; replaces `pg`. */
+  channelKey?: string;
+  /** Order number: unique per request, at most 40 characters. */
+  merchant_uid: string;
+  /** Order name, at most 40 characters. */
+  name?: string;
+  /** Amount in the currency's unit (KRW: won). A number, never a string. */
+  amount: number;
+  tax_free?: number;
+  vat_amount?: number;
+  currency?: Currency;
+  language?: Language;
+  buyer_name?: string;
+  buyer_tel?: string;
+  buyer_email?: string;
+  buyer_addr?: string;
+  buyer_postcode?: string;
+  confirm_url?: string;
+  /** Webhook URL(s) for this payment, instead of the console's. */
+  notice_url?: string | string[];
+  /** Echoed back in the response (stored as a JSON string). */
+  custom_data?: JsonValue;
+  /** Phone payments: digital goods (`true`) or physical (`false`). */
+  digital?: boolean;
+  /** Virtual-account deadline: `YYYYMMDD`, `YYYY-MM-DD`, `YYYYMMDDHHmmss` or `YYYY-MM-DD HH:mm:ss`. */
+  vbank_due?: string;
+  /** Where mobile (redirect) windows send the buyer with the result in the query. */
+  m_redirect_url?: string;
+  /** URL scheme that returns to the shop's app (WebView). */
+  app_scheme?: string;
+  biz_num?: string;
+  useFreeInterestFromMall?: boolean;
+  display?: DisplayOptions;
+  card?: CardOptions;
+  escrow?: boolean;
+  popup?: boolean;
+}
+
+/** Params of any PG: every documented field, with the general enums. What `buildParams` returns. */
+export interface RequestPayParams extends BaseRequestPayParams {
+  /** @deprecated PortOne replaces `pg` with `channelKey`. `code` or `code.{MID}`. */
+  pg?: string;
+  pay_method?: PayMethod;
+  bypass?: Bypass;
+  customer_uid?: string;
+  products?: Product[];
+  period?: Period;
+  customer_id?: string;
+  company?: string;
+  auth_mode?: 'key-in';
+  appCard?: boolean;
+  prefill?: Prefill;
+  kcpProducts?: KcpProduct[];
+  storeDetails?: StoreDetails;
+  phone?: PhoneOptions;
+}
+
+/** KG Inicis payment window (inicis.mdx "인증결제창 요청"). */
+export interface InicisPaymentParams extends BaseRequestPayParams {
+  /** @deprecated use `channelKey`. */
+  pg?: PgCode<'html5_inicis'> | PgCode<'inicis'>;
+  pay_method?: InicisPayMethod;
+  /** Required by KG Inicis ("필수 파라미터 입니다"). */
+  buyer_tel: string;
+  bypass?: InicisBypass;
+  period?: Period;
+  customer_id?: string;
+  customer_uid?: undefined;
+}
+
+/** KG Inicis billing-key window (inicis.mdx "비인증 결제창 요청"). */
+export interface InicisBillingParams extends BaseRequestPayParams {
+  /** @deprecated use `channelKey`. */
+  pg?: PgCode<'html5_inicis'> | PgCode<'inicis'>;
+  pay_method?: 'card';
+  /** The billing key id this card is stored under. */
+  customer_uid: string;
+  bypass?: InicisBypass;
+  customer_id?: string;
+}
+
+/** KG Inicis params. */
+export type InicisRequestPayParams = InicisPaymentParams | InicisBillingParams;
+
+/** NHN KCP payment window (kcp.mdx). */
+export interface KcpRequestPayParams extends BaseRequestPayParams {
+  /** @deprecated use `channelKey`. */
+  pg?: PgCode<'kcp'>;
+  pay_method?: KcpPayMethod;
+  bypass?: KcpBypass;
+  /** Shop name shown in the window and card modules. */
+  company?: string;
+  /** `key-in`: one-off key-in payment window. */
+  auth_mode?: 'key-in';
+  /** Only app-card payments. */
+  appCard?: boolean;
+  prefill?: Prefill;
+  /** Escrow of a cart: one entry per item. */
+  kcpProducts?: KcpProduct[];
+  customer_uid?: string;
+}
+
+/** NHN KCP billing-key window (`kcp_billing`, kcp.mdx "SDK 빌링키 발급 요청하기"). */
+export interface KcpBillingRequestPayParams extends BaseRequestPayParams {
+  /** @deprecated use `channelKey`. */
+  pg?: PgCode<'kcp_billing'>;
+  pay_method?: KcpBillingPayMethod;
+  /** The billing key id this card is stored under (required). */
+  customer_uid: string;
+  bypass?: KcpBillingBypass;
+}
+
+/** KSNET (ksnet.mdx). Its callback carries only `imp_uid` and `merchant_uid`. */
+export interface KsnetRequestPayParams extends BaseRequestPayParams {
+  /** @deprecated use `channelKey`. */
+  pg?: PgCode<'ksnet'>;
+  pay_method?: KsnetPayMethod;
+  /** Required by KSNET. */
+  buyer_name: string;
+  bypass?: KsnetBypass;
+  appCard?: boolean;
+  storeDetails?: StoreDetails;
+  period?: Period;
+}
+
+/** Kiwoom Pay (`daou`, daou.mdx). */
+export interface DaouRequestPayParams extends BaseRequestPayParams {
+  /** @deprecated `pg: "daou"` is deprecated; use `channelKey`. */
+  pg?: 'daou';
+  pay_method?: DaouPayMethod;
+  /** Required: must match the Kiwoom Pay contract (digital or physical goods). */
+  digital: boolean;
+  bypass?: DaouBypass;
+  prefill?: Prefill;
+  phone?: PhoneOptions;
+}
+
+/** The params type of each provider. */
+export interface RequestPayParamsByProvider {
+  html5_inicis: InicisRequestPayParams;
+  inicis: InicisRequestPayParams;
+  kcp: KcpRequestPayParams;
+  kcp_billing: KcpBillingRequestPayParams;
+  ksnet: KsnetRequestPayParams;
+  daou: DaouRequestPayParams;
+}
+
+/** `RequestPayParamsFor<'kcp'>` is `KcpRequestPayParams`. */
+export type RequestPayParamsFor<P extends Provider> = RequestPayParamsByProvider[P];
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+
+/** Stable issue codes (API.md "Issue codes"). */
+export type IssueCode = ErrorIssueCode | WarningIssueCode;
+
+/** Codes that block the payment. */
+export type ErrorIssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'too_long'
+  | 'out_of_range'
+  | 'unsupported_pay_method'
+  | 'unsupported_option'
+  | 'forbidden_field'
+  | 'unknown_provider';
+
+/** Codes that never block. */
+export type WarningIssueCode =
+  | 'unknown_field'
+  | 'deprecated'
+  | 'below_installment_minimum'
+  | 'coerced'
+  | 'unchecked_provider';
+
+/** One problem. */
+export interface Issue {
+  /** Wire-name path: `buyer_tel`, `bypass.shop_user_id`, `kcpProducts[1].name`; the root is `""`. */
+  path: string;
+  code: IssueCode;
+  /** English. */
+  message: string;
+  /** Korean. */
+  messageKo: string;
+}
+
+export interface CheckOptions {
+  /** Which PG's rules apply; needed when the params have only `channelKey`. */
+  provider?: Provider;
+  /** Mobile (redirect) mode: e.g. `m_redirect_url` becomes necessary. */
+  mobile?: boolean;
+  /** In-app WebView mode (`app_scheme`). */
+  webview?: boolean;
+}
+
+export interface PayOptions extends CheckOptions {
+  /** Merchant id (`imp…`) for `IMP.init`; needed unless `IMP` is already initialized. */
+  userCode?: string;
+  /** Where to load iamport.js from (default PortOne's CDN). */
+  sdkUrl?: string;
+  /** How long to wait for the SDK to load, in ms. */
+  timeoutMs?: number;
+  /** Store the order (for `takePendingOrder`) before the window opens, for redirect flows. */
+  keepPendingOrder?: boolean;
+}
+
+export interface LoadOptions {
+  userCode: string;
+  sdkUrl?: string;
+  timeoutMs?: number;
+}
+
+/** The result of `checkParams`: `ok` is true exactly when `errors` is empty. */
+export type CheckResult =
+  | { ok: true; provider: Provider | null; errors: []; warnings: Issue[] }
+  | { ok: false; provider: Provider | null; errors: [Issue, ...Issue[]]; warnings: Issue[] };
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/** `pay_method` in a response (request-pay-response.mdx). */
+export type ResponsePayMethod =
+  | 'card' | 'trans' | 'vbank' | 'phone' | 'cultureland' | 'smartculture' | 'booknlife' | 'culturegift'
+  | 'samsung' | 'kakaopay' | 'naverpay' | 'payco' | 'lpay' | 'ssgpay' | 'tosspay' | 'applepay' | 'pinpay'
+  | 'skpay' | 'wechat' | 'alipay' | 'unionpay' | 'tenpay' | 'paysbuy' | 'econtext' | 'molpay' | 'point'
+  | 'paypal' | 'toss_brandpay' | 'naverpay_card' | 'naverpay_point';
+
+/** `status`: `ready` (vbank issued, window left), `paid`, `failed` (declined, closed, cancelled). */
+export type PaymentStatus = 'ready' | 'paid' | 'failed';
+
+/** `pg_provider` in a response (request-pay-response.mdx, plus `ksnet`). */
+export type PgProvider =
+  | 'html5_inicis' | 'inicis' | 'kcp' | 'kcp_billing' | 'uplus' | 'nice' | 'kicc' | 'kakaopay' | 'danal'
+  | 'danal_tpay' | 'mobilians' | 'payco' | 'paypal' | 'eximbay' | 'naverpay' | 'naverco' | 'smilepay'
+  | 'paymentwall' | 'tosspay' | 'smartro' | 'settle' | 'settle_acc' | 'daou' | 'tosspayments'
+  | 'paypal_v2' | 'nice_v2' | 'smartro_v2' | 'toss_brandpay' | 'welcome' | 'ksnet';
+
+/** `emb_pg_provider`: the easy-pay service used inside the window (`kakopay` is PortOne's spelling). */
+export type EmbPgProvider =
+  | 'naverpay' | 'kakaopay' | 'kakopay' | 'payco' | 'samsungpay' | 'ssgpay' | 'lpay' | 'applepay'
+  | 'pinpay' | 'tosspay' | 'skpay' | 'toss_brandpay';
+
+/**
+ * The object `IMP.request_pay` passes to its callback (request-pay-response.mdx). Which fields
+ * are present depends on the PG and SDK: KSNET's carries only `imp_uid` and `merchant_uid`
+ * (plus `error_code` / `error_msg` on failure).
+ */
+export interface PaymentResponse {
+  /** PortOne payment id; may be null when a pre-validation failed. */
+  imp_uid: string | null;
+  merchant_uid: string;
+  /** Deprecated success flag (some PGs / SDK versions). */
+  success?: boolean;
+  /** The same flag as some PGs spell it. */
+  imp_success?: boolean;
+  /** PG's own failure code. */
+  error_code?: string | null;
+  /** PG's own failure message. */
+  error_msg?: string | null;
+  pay_method?: ResponsePayMethod;
+  paid_amount?: number;
+  status?: PaymentStatus;
+  name?: string | null;
+  pg_provider?: PgProvider;
+  emb_pg_provider?: EmbPgProvider | null;
+  pg_tid?: string | null;
+  pg_type?: 'payment';
+  currency?: Currency;
+  buyer_name?: string | null;
+  buyer_email?: string | null;
+  buyer_tel?: string | null;
+  buyer_addr?: string | null;
+  buyer_postcode?: string | null;
+  /** `custom_data` of the request, as a JSON string. */
+  custom_data?: string | null;
+  /** Approval time, UNIX seconds (documented as string, sent as a number in the sample). */
+  paid_at?: number | string;
+  receipt_url?: string | null;
+  /** Card approval number (card only). */
+  apply_num?: string | null;
+  card_name?: string | null;
+  card_number?: string | null;
+  card_quota?: number;
+  bank_name?: string | null;
+  vbank_num?: string | null;
+  vbank_name?: string | null;
+  vbank_holder?: string | null;
+  /** Deposit deadline, UNIX seconds. */
+  vbank_date?: number | string | null;
+}
+
+/**
+ * What `requestPay` resolves with: every field of the callback response, `success` normalized
+ * from `success` / `imp_success` / `error_code` / `error_msg` (null when the response does not
+ * say, as with KSNET), and `verified: false` as a reminder that the server must look the payment
+ * up with `GET /payments/{imp_uid}`.
+ */
+export interface PaymentResult extends Omit<PaymentResponse, 'success'> {
+  success: boolean | null;
+  verified: false;
+}
+
+/** What `parseRedirect` reads from an `m_redirect_url` query. */
+export interface RedirectResult {
+  /** An empty `imp_uid` becomes null. */
+  imp_uid: string | null;
+  merchant_uid: string;
+  /** From `imp_success` (or legacy `success`); false when only an error is present; null for ids only. */
+  success: boolean | null;
+  error_code: string | null;
+  error_msg: string | null;
+  verified: false;
+}
+
+/** The order `requestPay` stored (with `keepPendingOrder`) before the window opened. */
+export interface PendingOrder {
+  merchant_uid: string;
+  amount: number;
+  name: string | null;
+  /** `pg` or `channelKey` of the request. */
+  pg: string | null;
+  /** When it was stored, ms since the epoch. */
+  createdAt: number;
+  customData?: JsonValue;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** `IamportPayError.code` (API.md). */
+export type IamportPayErrorCode =
+  | 'invalid_params'
+  | 'sdk_load_failed'
+  | 'sdk_timeout'
+  | 'duplicate_request'
+  | 'invalid_redirect'
+  | 'not_in_browser';
+
+/** Every error iamport-pay throws or rejects with. */
+export declare class IamportPayError extends Error {
+  constructor(code: IamportPayErrorCode, message: string, issues?: Issue[]);
+  name: 'IamportPayError';
+  readonly code: IamportPayErrorCode;
+  /** The errors found, for `invalid_params`. */
+  readonly issues?: Issue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+/** Checks params against the common and the PG's rules. Never throws on bad input. */
+export declare function checkParams(params: unknown, options?: CheckOptions): CheckResult;
+
+/**
+ * The normalized copy `IMP.request_pay` should receive.
+ * @throws {IamportPayError} `invalid_params` (with `issues`) when there is any error.
+ */
+export declare function buildParams(params: unknown, options?: CheckOptions): RequestPayParams;
+
+/** Loads PortOne's iamport.js (once) and calls `IMP.init(userCode)`. */
+export declare function loadIamport(options: LoadOptions): Promise<void>;
+
+/**
+ * Validates, loads the SDK if needed, and calls `IMP.request_pay`. Resolves with the response
+ * whether the payment succeeded or not; rejects with `invalid_params` before opening anything
+ * when the params have errors. In redirect mode the page navigates away instead.
+ */
+export declare function requestPay(params: unknown, options?: PayOptions): Promise<PaymentResult>;
+
+/**
+ * Reads the result PortOne appends to `m_redirect_url` (default: `window.location`).
+ * @throws {IamportPayError} `invalid_redirect` when there is no `merchant_uid`.
+ */
+export declare function parseRedirect(input?: string | URL | Location): RedirectResult;
+
+/** Returns and forgets the order stored for `merchantUid` by `requestPay`, or null. */
+export declare function takePendingOrder(merchantUid: string): PendingOrder | null;
+
+/** The library version. */
+export declare function version(): string;

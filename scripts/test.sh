@@ -1,0 +1,60 @@
+#!/bin/sh
+# Runs every suite after set-up, and ends with one summary line that counts the tests.
+#   native cargo test (unit, integration, doc) · wasm-bindgen-test in Node and headless
+#   Chromium · fmt + clippy (host and wasm32) · npm package build · JS tests (node --test) ·
+#   TypeScript type test · pack-and-import smoke test · e2e of the demo page · examples.
+set -u
+cd "$(dirname "$0")/.."
+sh scripts/setup.sh || exit 1
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TERM_COLOR=never
+
+logs=target/test-logs
+mkdir -p "$logs"
+passed=0 failed=0 suites=0 bad=""
+start=$(date +%s)
+
+# suite NAME COMMAND...: runs COMMAND, shows its output, counts its tests.
+suite() {
+  name=$1; shift
+  suites=$((suites + 1))
+  printf '\n==== %s ====\n' "$name"
+  log="$logs/$(echo "$name" | tr ' /' '__').log"
+  t0=$(date +%s)
+  "$@" >"$log" 2>&1
+  rc=$?
+  cat "$log"
+  # cargo / wasm-bindgen-test-runner: "test result: ok. N passed; M failed"
+  p=$(grep -Eo 'test result: [A-Za-z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{s+=$3} END {print s+0}')
+  # node --test (spec reporter): "ℹ pass N" / "ℹ fail N"
+  p=$((p + $(grep -Eo '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
+  f=$((f + $(grep -Eo '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ $rc -ne 0 ]; then
+    bad="$bad [$name]"
+    [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+  printf -- '---- %s: rc=%s, %s passed, %s failed, %ss\n' "$name" "$rc" "$p" "$f" "$(( $(date +%s) - t0 ))"
+}
+
+suite "cargo fmt" cargo fmt --all -- --check
+suite "clippy host" cargo clippy --all-targets --all-features -- -D warnings
+suite "clippy wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+suite "native cargo test" cargo test --all-features
+suite "wasm tests (node + chromium)" cargo test --target wasm32-unknown-unknown
+suite "npm run build" npm run build
+suite "js tests" node --test --test-reporter=spec tests/js/
+[ -f tests/types/tsconfig.json ] && suite "typescript types" tsc --noEmit -p tests/types
+[ -f scripts/pack-smoke.sh ] && suite "pack + import smoke" sh scripts/pack-smoke.sh
+[ -d tests/e2e ] && suite "e2e (playwright + chromium)" node --test --test-reporter=spec tests/e2e/
+[ -f scripts/examples.sh ] && suite "examples (yew, leptos)" sh scripts/examples.sh
+
+printf '\n'
+if [ -n "$bad" ]; then
+  echo "FAILED suites:$bad"
+  echo "SUMMARY: $passed tests passed, $failed failed, in $suites suites ($(( $(date +%s) - start ))s)"
+  exit 1
+fi
+echo "SUMMARY: $passed tests passed, 0 failed, in $suites suites ($(( $(date +%s) - start ))s)"

@@ -1,0 +1,504 @@
+//! Issues, the report that collects them, and the ONE table of codes and messages.
+//!
+//! Every problem the checker finds is an [`Issue`]: a wire-name path, a stable [`Code`]
+//! (public API, see `API.md`), a severity, and a message in English and Korean rendered
+//! from a single table row ([`Msg`]).
+
+use crate::provider::Provider;
+use std::fmt;
+
+/// Language of a rendered message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+}
+
+/// Whether an issue blocks the payment (`Error`) or only informs (`Warning`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The request must not be sent as it is.
+    Error,
+    /// The request can be sent; something deserves a look.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $s:literal, $sev:ident;)*) => {
+        /// A stable issue code. The strings are public API (see `API.md`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($(#[$doc])* $variant,)* }
+
+        impl Code {
+            /// Every code, in table order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The wire string of this code, e.g. `"required"`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $s,)* }
+            }
+
+            /// The severity an issue of this code has unless a rule says otherwise.
+            pub const fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+        }
+
+        impl std::str::FromStr for Code {
+            type Err = UnknownCode;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s { $($s => Ok(Code::$variant),)* _ => Err(UnknownCode) }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A field this PG/mode needs is missing, or an empty string.
+    Required = "required", Error;
+    /// Wrong JSON type.
+    InvalidType = "invalid_type", Error;
+    /// A value outside the allowed set or format.
+    InvalidValue = "invalid_value", Error;
+    /// A string over its limit.
+    TooLong = "too_long", Error;
+    /// A number out of range.
+    OutOfRange = "out_of_range", Error;
+    /// This PG (or mode) does not offer this pay_method.
+    UnsupportedPayMethod = "unsupported_pay_method", Error;
+    /// This PG does not support this option in this combination.
+    UnsupportedOption = "unsupported_option", Error;
+    /// Card data in browser params.
+    ForbiddenField = "forbidden_field", Error;
+    /// `pg` is not a PortOne PG code.
+    UnknownProvider = "unknown_provider", Error;
+    /// A key PortOne does not define.
+    UnknownField = "unknown_field", Warning;
+    /// A deprecated form, e.g. `pg: "daou"`.
+    Deprecated = "deprecated", Warning;
+    /// Installments offered below 50,000 KRW.
+    BelowInstallmentMinimum = "below_installment_minimum", Warning;
+    /// A documented legacy form was accepted and normalized.
+    Coerced = "coerced", Warning;
+    /// A PortOne PG without a rule set here; only the common rules ran.
+    UncheckedProvider = "unchecked_provider", Warning;
+}
+
+/// Error of `Code::from_str` for a string that is not an issue code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownCode;
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown issue code")
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! messages {
+    ($($variant:ident => $en:literal, $ko:literal;)*) => {
+        /// Which message an issue shows. Each row holds the English and the Korean template.
+        ///
+        /// Templates may contain `{path}` (the issue path), `{arg}` (a rule-given value such as
+        /// a limit or a suggestion) and `{pg}` (the PG's display name in that language).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Msg { $(#[allow(missing_docs)] $variant,)* }
+
+        impl Msg {
+            /// The template of this message in `lang`.
+            pub const fn template(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => match self { $(Msg::$variant => $en,)* },
+                    Lang::Ko => match self { $(Msg::$variant => $ko,)* },
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // ---- types --------------------------------------------------------------------------
+    NotObject => "request_pay params must be an object",
+        "결제 요청 파라미터는 객체(object)여야 합니다";
+    MustBeString => "{path} must be a string",
+        "{path} 값은 문자열이어야 합니다";
+    MustBeNumber => "{path} must be a JSON number, not a string",
+        "{path} 값은 문자열이 아닌 숫자(number)여야 합니다";
+    MustBeInteger => "{path} must be a whole number",
+        "{path} 값은 정수여야 합니다";
+    MustBeBool => "{path} must be true or false",
+        "{path} 값은 true 또는 false여야 합니다";
+    MustBeObject => "{path} must be an object",
+        "{path} 값은 객체(object)여야 합니다";
+    MustBeArray => "{path} must be an array",
+        "{path} 값은 배열이어야 합니다";
+    MustBeStringOrArray => "{path} must be a URL string or an array of URL strings",
+        "{path} 값은 URL 문자열 또는 URL 문자열 배열이어야 합니다";
+    NotFinite => "{path} must be a finite number",
+        "{path} 값은 유한한 숫자여야 합니다";
+    TooDeep => "{path} is nested too deeply to be request_pay data",
+        "{path} 값의 중첩이 너무 깊어 결제 요청 데이터로 쓸 수 없습니다";
+    TooLarge => "{path} holds too many values to be request_pay data",
+        "{path} 값에 항목이 너무 많아 결제 요청 데이터로 쓸 수 없습니다";
+    NotPlainData => "{path} must be plain JSON data (a string, number, boolean, array or plain object), not {arg}",
+        "{path} 값은 일반 JSON 데이터(문자열, 숫자, 불리언, 배열, 일반 객체)여야 합니다. 받은 값: {arg}";
+    Unreadable => "{path} could not be read: {arg}",
+        "{path} 값을 읽을 수 없습니다: {arg}";
+    // ---- presence -----------------------------------------------------------------------
+    Required => "{path} is required",
+        "{path} 값은 필수입니다";
+    RequiredBy => "{path} is required by {pg}",
+        "{pg} 결제는 {path} 값이 필수입니다";
+    BuyerTelRequired => "buyer_tel is required by {pg}",
+        "{pg} 결제는 buyer_tel(구매자 연락처)이 필수입니다";
+    DigitalRequiredForPhone => "digital is required when pay_method is \"phone\": set true for digital goods, false for physical goods",
+        "휴대폰 소액결제(pay_method: \"phone\")는 digital(디지털 상품 여부) 값이 필수입니다: 실물이 아니면 true, 실물이면 false";
+    RedirectMissingOnMobile => "m_redirect_url is needed on mobile: the payment window navigates away and the result arrives only at that URL",
+        "모바일 결제에서는 m_redirect_url이 필요합니다: 결제창이 페이지를 떠나며 결과는 이 주소로만 전달됩니다";
+    // ---- values -------------------------------------------------------------------------
+    TooLongChars => "{path} must be at most {arg} characters",
+        "{path} 값은 {arg}자 이내여야 합니다";
+    TooLongBytes => "{path} must be at most {arg} bytes",
+        "{path} 값은 {arg}바이트 이내여야 합니다";
+    NegativeAmount => "{path} must be 0 or more",
+        "{path} 값은 0 이상이어야 합니다";
+    UnsafeInteger => "{path} is too large to be an exact amount",
+        "{path} 값이 너무 커서 정확한 금액으로 다룰 수 없습니다";
+    TaxFreeOverAmount => "tax_free must not exceed amount",
+        "tax_free(면세금액)는 amount(결제금액)를 넘을 수 없습니다";
+    VatOverTaxable => "vat_amount must not exceed amount minus tax_free",
+        "vat_amount(부가세)는 amount에서 tax_free를 뺀 금액을 넘을 수 없습니다";
+    AmountCoerced => "amount was given as the string {arg}; it was sent as a number",
+        "amount가 문자열 {arg}(으)로 전달되어 숫자로 바꾸어 보냅니다";
+    AmountStringNotAllowed => "amount must be a JSON number, not a string such as \"1004\"",
+        "amount(결제금액)는 \"1004\" 같은 문자열이 아닌 숫자여야 합니다";
+    BadVbankDue => "vbank_due must be a real date in one of the formats {arg}",
+        "vbank_due(가상계좌 입금기한)는 {arg} 형식 중 하나의 실제 날짜여야 합니다";
+    BadDate => "{path} must be a real date written YYYYMMDD",
+        "{path} 값은 YYYYMMDD 형식의 실제 날짜여야 합니다";
+    PeriodReversed => "period.from must not be after period.to",
+        "period.from(시작일)은 period.to(종료일)보다 늦을 수 없습니다";
+    BadUrl => "{path} must be an absolute http:// or https:// URL",
+        "{path} 값은 http:// 또는 https://로 시작하는 절대 URL이어야 합니다";
+    BadEnum => "{path} must be one of {arg}",
+        "{path} 값은 {arg} 중 하나여야 합니다";
+    UnknownPayMethod => "pay_method {arg} is not a PortOne pay_method code (card, trans, vbank, phone, kakaopay, …)",
+        "pay_method {arg}은(는) 포트원 결제수단 코드가 아닙니다 (card, trans, vbank, phone, kakaopay 등)";
+    BadCardCode => "{path} must be a card company code from PortOne's card-code table, such as 361 (BC) or 366 (Shinhan)",
+        "{path} 값은 포트원 카드사 코드표의 코드여야 합니다 (예: 361 BC, 366 신한)";
+    CardDetailEmpty => "{path} must set enabled or max_month",
+        "{path} 항목에는 enabled 또는 max_month 중 하나가 있어야 합니다";
+    QuotaBelowMinimum => "{path}: installments (2 months or more) need an amount of at least 50,000 KRW",
+        "{path}: 할부(2개월 이상)는 결제금액 50,000원 이상에서만 가능합니다";
+    InstallmentMinimum => "display.card_quota offers installments, but installments need an amount of at least 50,000 KRW; the window will offer a lump-sum payment only",
+        "display.card_quota로 할부를 제공하지만 할부는 50,000원 이상 결제에서만 가능하여 일시불만 표시됩니다";
+    BadMonth => "{path} must be a number of months between 0 and {arg}",
+        "{path} 값은 0에서 {arg} 사이의 개월 수여야 합니다";
+    DigitsOnly => "{path} must contain digits only (no dashes or spaces)",
+        "{path} 값은 숫자만 포함해야 합니다 (하이픈, 공백 제외)";
+    // ---- fields and providers -----------------------------------------------------------
+    UnknownKey => "{path} is not a request_pay parameter",
+        "{path}은(는) request_pay 파라미터가 아닙니다";
+    UnknownKeyDidYouMean => "{path} is not a request_pay parameter; did you mean {arg}?",
+        "{path}은(는) request_pay 파라미터가 아닙니다. {arg}을(를) 의도하셨나요?";
+    CardData => "{path} must never be sent from the browser; issue billing keys through the server REST API",
+        "{path}(카드 정보)는 브라우저에서 보내면 안 됩니다. 빌링키는 서버에서 REST API로 발급하세요";
+    UnknownPg => "pg {arg} is not a PortOne PG code",
+        "pg {arg}은(는) 포트원 PG사 코드가 아닙니다";
+    UnknownProviderOption => "options.provider {arg} is not a PortOne PG code",
+        "options.provider {arg}은(는) 포트원 PG사 코드가 아닙니다";
+    UncheckedPg => "iamport-pay has no rule set for {arg}; only the common rules were checked",
+        "iamport-pay에는 {arg}의 규칙이 없어 공통 규칙만 검사했습니다";
+    ChannelKeyOnly => "channelKey does not say which PG it is; pass options.provider to check that PG's rules (only the common rules were checked)",
+        "channelKey만으로는 PG사를 알 수 없습니다. PG사 규칙을 검사하려면 options.provider를 지정하세요 (공통 규칙만 검사함)";
+    UnsupportedPayMethodBy => "{pg} does not offer pay_method {arg}",
+        "{pg}에서는 결제수단 {arg}을(를) 지원하지 않습니다";
+    UnsupportedOptionBy => "{path} is not supported by {pg} in this combination",
+        "{pg}에서는 이 조합에서 {path} 옵션을 지원하지 않습니다";
+    // ---- PG-specific messages (rules/*.rs) ------------------------------------------------
+    Custom => "{arg}",
+        "{arg}";
+}
+
+/// One problem found in a request.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Wire-name path (`buyer_tel`, `kcpProducts[1].name`); the root is `""`.
+    pub path: String,
+    /// Stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Which message row renders this issue.
+    pub msg: Msg,
+    /// A value the message shows (`{arg}`), such as a limit or a suggestion.
+    pub arg: Option<String>,
+    /// The PG named in the message (`{pg}`), when a PG rule raised the issue.
+    pub pg: Option<Provider>,
+    /// Korean text for `Msg::Custom`, when the English one is in `arg`.
+    pub arg_ko: Option<String>,
+}
+
+impl Issue {
+    /// A new issue with the code's default severity.
+    pub fn new(path: impl Into<String>, code: Code, msg: Msg) -> Self {
+        Issue {
+            path: path.into(),
+            code,
+            severity: code.default_severity(),
+            msg,
+            arg: None,
+            pg: None,
+            arg_ko: None,
+        }
+    }
+
+    /// Sets the `{arg}` shown in the message.
+    pub fn arg(mut self, arg: impl Into<String>) -> Self {
+        self.arg = Some(arg.into());
+        self
+    }
+
+    /// Sets the `{pg}` named in the message.
+    pub fn pg(mut self, pg: Option<Provider>) -> Self {
+        self.pg = pg;
+        self
+    }
+
+    /// Overrides the severity.
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// A PG-specific message with its own English and Korean text.
+    pub fn custom(
+        path: impl Into<String>,
+        code: Code,
+        en: impl Into<String>,
+        ko: impl Into<String>,
+    ) -> Self {
+        let mut issue = Issue::new(path, code, Msg::Custom);
+        issue.arg = Some(en.into());
+        issue.arg_ko = Some(ko.into());
+        issue
+    }
+
+    /// Whether this issue blocks the request.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The message in `lang`, naming the field and the fix.
+    ///
+    /// # Examples
+    /// ```
+    /// use iamport_pay::{check, CheckOptions, Lang};
+    /// let report = check(&serde_json::json!({"pg": "html5_inicis.INIpayTest"}), &CheckOptions::default());
+    /// let issue = report.errors().find(|i| i.path == "merchant_uid").unwrap();
+    /// assert_eq!(issue.message(Lang::En), "merchant_uid is required");
+    /// assert_eq!(issue.message(Lang::Ko), "merchant_uid 값은 필수입니다");
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        let template = self.msg.template(lang);
+        let arg = match (lang, &self.arg_ko) {
+            (Lang::Ko, Some(ko)) => ko.as_str(),
+            _ => self.arg.as_deref().unwrap_or(""),
+        };
+        let path = if self.path.is_empty() {
+            "params"
+        } else {
+            self.path.as_str()
+        };
+        let pg = self.pg.map(|p| p.display_name(lang)).unwrap_or("this PG");
+        let mut out = String::with_capacity(template.len() + arg.len() + 16);
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let tail = &rest[start..];
+            let (value, skip) = if tail.starts_with("{path}") {
+                (path, 6)
+            } else if tail.starts_with("{arg}") {
+                (arg, 5)
+            } else if tail.starts_with("{pg}") {
+                (pg, 4)
+            } else {
+                ("{", 1)
+            };
+            out.push_str(value);
+            rest = &tail[skip..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+impl fmt::Debug for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} {} at {:?}: {}",
+            self.severity,
+            self.code,
+            self.path,
+            self.message(Lang::En)
+        )
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// Every issue found in one request, errors and warnings together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    issues: Vec<Issue>,
+}
+
+impl Report {
+    /// An empty report.
+    pub fn new() -> Self {
+        Report::default()
+    }
+
+    /// Adds an issue.
+    pub fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
+    }
+
+    /// True exactly when there is no error (warnings never block).
+    pub fn is_ok(&self) -> bool {
+        !self.issues.iter().any(Issue::is_error)
+    }
+
+    /// All issues, in the order they were found.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| !i.is_error())
+    }
+
+    /// `(path, code)` pairs of every issue, sorted; handy in tests.
+    pub fn pairs(&self) -> Vec<(String, &'static str)> {
+        let mut v: Vec<_> = self
+            .issues
+            .iter()
+            .map(|i| (i.path.clone(), i.code.as_str()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Whether an issue with this path and code is present.
+    pub fn has(&self, path: &str, code: Code) -> bool {
+        self.issues.iter().any(|i| i.path == path && i.code == code)
+    }
+
+    /// Consumes the report, giving its issues.
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{} ({}): {}", issue.path, issue.code, issue)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_table_round_trips() {
+        for code in Code::ALL {
+            assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
+        }
+        assert_eq!("nope".parse::<Code>(), Err(UnknownCode));
+        assert_eq!(Code::ALL.len(), 14);
+    }
+
+    #[test]
+    fn warnings_are_the_documented_ones() {
+        let warnings: Vec<_> = Code::ALL
+            .iter()
+            .filter(|c| c.default_severity() == Severity::Warning)
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                "unknown_field",
+                "deprecated",
+                "below_installment_minimum",
+                "coerced",
+                "unchecked_provider"
+            ]
+        );
+    }
+
+    #[test]
+    fn message_fills_placeholders() {
+        let issue = Issue::new("buyer_tel", Code::Required, Msg::BuyerTelRequired)
+            .pg(Some(Provider::Html5Inicis));
+        assert_eq!(
+            issue.message(Lang::En),
+            "buyer_tel is required by KG Inicis"
+        );
+        assert_eq!(
+            issue.message(Lang::Ko),
+            "KG이니시스 결제는 buyer_tel(구매자 연락처)이 필수입니다"
+        );
+        let root = Issue::new("", Code::InvalidType, Msg::MustBeObject);
+        assert_eq!(root.message(Lang::En), "params must be an object");
+    }
+
+    #[test]
+    fn custom_message_has_both_languages() {
+        let issue = Issue::custom("x", Code::InvalidValue, "bad {x}", "나쁨");
+        assert_eq!(issue.message(Lang::En), "bad {x}");
+        assert_eq!(issue.message(Lang::Ko), "나쁨");
+    }
+
+    #[test]
+    fn report_ok_ignores_warnings() {
+        let mut r = Report::new();
+        r.push(Issue::new("a", Code::UnknownField, Msg::UnknownKey));
+        assert!(r.is_ok());
+        r.push(Issue::new("b", Code::Required, Msg::Required));
+        assert!(!r.is_ok());
+        assert_eq!(r.errors().count(), 1);
+        assert_eq!(r.warnings().count(), 1);
+    }
+}

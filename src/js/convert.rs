@@ -1,0 +1,279 @@
+//! Untrusted JS values ↔ `serde_json::Value`, without trusting the input.
+//!
+//! The reader never recurses past [`MAX_DEPTH`] (cycles and 10,000-level nesting stop there),
+//! visits at most [`MAX_NODES`] values, catches throwing getters and proxies, and refuses
+//! non-plain objects (Date, Map, class instances) with an issue instead of guessing. What it
+//! cannot represent is reported at the value's path, so the checker sees the same tree a
+//! native caller would pass.
+
+use crate::check::MAX_DEPTH;
+use crate::issue::{Code, Issue, Msg};
+use js_sys::{Array, Object, Reflect};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::prelude::*;
+
+/// Most values one request may hold (a real request has well under 1,000).
+pub const MAX_NODES: usize = 100_000;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = getPrototypeOf)]
+    fn get_prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(o: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(thread_local_v2, js_namespace = Object, js_name = prototype)]
+    static OBJECT_PROTOTYPE: JsValue;
+}
+
+/// Reads a JS value into JSON, collecting what could not be read.
+pub struct Reader {
+    /// Problems found while reading (paths use wire names).
+    pub issues: Vec<Issue>,
+    nodes: usize,
+}
+
+impl Reader {
+    /// A fresh reader.
+    pub fn new() -> Self {
+        Reader {
+            issues: Vec::new(),
+            nodes: 0,
+        }
+    }
+
+    /// Reads the root. `undefined` gives `None` (the checker reports the missing object).
+    pub fn read_root(&mut self, v: &JsValue) -> Option<Value> {
+        self.read(v, "", 0)
+    }
+
+    fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Value> {
+        self.nodes += 1;
+        if v.is_undefined() {
+            return None;
+        }
+        if v.is_null() {
+            return Some(Value::Null);
+        }
+        if let Some(b) = v.as_bool() {
+            return Some(Value::Bool(b));
+        }
+        if let Some(f) = v.as_f64() {
+            return self.number(f, path);
+        }
+        if let Some(s) = v.as_string() {
+            return Some(Value::String(s));
+        }
+        if v.is_bigint() {
+            self.issue(path, Code::InvalidType, Msg::MustBeNumber, None);
+            return None;
+        }
+        if v.is_symbol() || v.is_function() || !v.is_object() {
+            let what = if v.is_symbol() {
+                "a Symbol"
+            } else {
+                "a function"
+            };
+            self.issue(path, Code::InvalidType, Msg::NotPlainData, Some(what));
+            return None;
+        }
+        // An object. Past the depth limit it is a cycle or garbage: the caller marks it.
+        if depth >= MAX_DEPTH {
+            return Some(too_deep());
+        }
+        if self.nodes > MAX_NODES {
+            self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
+            return None;
+        }
+        match is_array(v) {
+            Ok(true) => return self.array(v, path, depth),
+            Ok(false) => {}
+            Err(_) => {
+                self.issue(path, Code::InvalidValue, Msg::Unreadable, Some("it threw"));
+                return None;
+            }
+        }
+        let plain = match get_prototype_of(v) {
+            Ok(proto) => proto.is_null() || OBJECT_PROTOTYPE.with(|p| Object::is(&proto, p)),
+            Err(_) => false,
+        };
+        if !plain {
+            let what = describe(v);
+            self.issue(path, Code::InvalidType, Msg::NotPlainData, Some(&what));
+            return None;
+        }
+        self.object(v, path, depth)
+    }
+
+    fn number(&mut self, f: f64, path: &str) -> Option<Value> {
+        if !f.is_finite() {
+            self.issue(path, Code::InvalidValue, Msg::NotFinite, None);
+            return None;
+        }
+        const SAFE: f64 = 9_007_199_254_740_991.0;
+        if f.fract() == 0.0 && f.abs() <= SAFE {
+            // Whole and within ±2^53: exact as an integer.
+            return Some(if f >= 0.0 {
+                Value::Number(Number::from(f as u64))
+            } else {
+                Value::Number(Number::from(f as i64))
+            });
+        }
+        Number::from_f64(f).map(Value::Number)
+    }
+
+    fn array(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Value> {
+        let len = Reflect::get(v, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0);
+        let len = if len.is_finite() && len > 0.0 {
+            len.min(u32::MAX as f64) as u32
+        } else {
+            0
+        };
+        let mut items = Vec::new();
+        for i in 0..len {
+            if self.nodes > MAX_NODES {
+                self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
+                return None;
+            }
+            let item_path = format!("{path}[{i}]");
+            let item = match Reflect::get_u32(v, i) {
+                Ok(item) => item,
+                Err(_) => {
+                    self.issue(
+                        &item_path,
+                        Code::InvalidValue,
+                        Msg::Unreadable,
+                        Some("it threw"),
+                    );
+                    items.push(Value::Null);
+                    continue;
+                }
+            };
+            let value = self.read(&item, &item_path, depth + 1);
+            // Like JSON.stringify, an unreadable or undefined item becomes null.
+            items.push(value.unwrap_or(Value::Null));
+        }
+        Some(Value::Array(items))
+    }
+
+    fn object(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Value> {
+        let keys = match object_keys(v) {
+            Ok(keys) => keys,
+            Err(_) => {
+                self.issue(path, Code::InvalidValue, Msg::Unreadable, Some("it threw"));
+                return None;
+            }
+        };
+        let mut map = Map::new();
+        for key in keys.iter() {
+            let Some(key) = key.as_string() else { continue };
+            let key_path = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if self.nodes > MAX_NODES {
+                self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
+                return None;
+            }
+            match Reflect::get(v, &JsValue::from_str(&key)) {
+                Ok(item) => {
+                    if let Some(value) = self.read(&item, &key_path, depth + 1) {
+                        map.insert(key, value);
+                    }
+                }
+                Err(_) => {
+                    self.issue(
+                        &key_path,
+                        Code::InvalidValue,
+                        Msg::Unreadable,
+                        Some("its getter threw"),
+                    );
+                }
+            }
+        }
+        Some(Value::Object(map))
+    }
+
+    fn issue(&mut self, path: &str, code: Code, msg: Msg, arg: Option<&str>) {
+        let mut issue = Issue::new(path, code, msg);
+        issue.arg = arg.map(str::to_string);
+        self.issues.push(issue);
+    }
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
+
+/// A stand-in for a value nested past the limit: itself deeper than [`MAX_DEPTH`], so the
+/// checker reports it exactly as it does natively (`invalid_value` at the top-level key).
+fn too_deep() -> Value {
+    let mut v = Value::Null;
+    for _ in 0..=MAX_DEPTH {
+        v = Value::Array(vec![v]);
+    }
+    v
+}
+
+fn describe(v: &JsValue) -> String {
+    let name = Reflect::get(v, &JsValue::from_str("constructor"))
+        .ok()
+        .and_then(|c| Reflect::get(&c, &JsValue::from_str("name")).ok())
+        .and_then(|n| n.as_string())
+        .filter(|n| !n.is_empty() && n.len() <= 40);
+    match name {
+        Some(n) => format!("a {n}"),
+        None => "an object with a custom prototype".to_string(),
+    }
+}
+
+/// Writes JSON as plain JS data. Keys are defined, not assigned, so a `__proto__` key stays
+/// data and never changes a prototype.
+pub fn write(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => {
+            let arr = Array::new();
+            for item in items {
+                arr.push(&write(item));
+            }
+            arr.into()
+        }
+        Value::Object(map) => {
+            let obj = Object::new();
+            for (k, v) in map {
+                let key = JsValue::from_str(k);
+                let value = write(v);
+                if k == "__proto__" {
+                    let desc = Object::new();
+                    let _ = Reflect::set(&desc, &"value".into(), &value);
+                    for flag in ["enumerable", "writable", "configurable"] {
+                        let _ = Reflect::set(&desc, &flag.into(), &JsValue::TRUE);
+                    }
+                    let _ = Reflect::define_property(&obj, &key, &desc);
+                } else {
+                    let _ = Reflect::set(&obj, &key, &value);
+                }
+            }
+            obj.into()
+        }
+    }
+}
+
+/// Reads a plain `{ key: string }`-style options object, ignoring what it cannot read.
+pub fn get_prop(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}

@@ -1,0 +1,155 @@
+//! The JS interop: the only place with `#[wasm_bindgen]`.
+//!
+//! `js/api.js` wraps these exports for npm users (it turns thrown plain objects into
+//! `IamportPayError`). The exported names follow API.md.
+
+mod convert;
+
+use crate::check::{check_full, CheckOptions};
+use crate::issue::{Code, Issue, Lang, Msg, Report};
+use crate::provider::Provider;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+pub use convert::{write as to_js, Reader};
+
+/// Sets a property on a fresh plain object (cannot fail for string keys on our objects).
+pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// `Issue` as JS: `{ path, code, message, messageKo }` (API.md).
+pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
+    let o = Object::new();
+    set(&o, "path", &JsValue::from_str(&issue.path));
+    set(&o, "code", &JsValue::from_str(issue.code.as_str()));
+    set(&o, "message", &JsValue::from_str(&issue.message(Lang::En)));
+    set(
+        &o,
+        "messageKo",
+        &JsValue::from_str(&issue.message(Lang::Ko)),
+    );
+    o.into()
+}
+
+fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>) -> Array {
+    issues.map(issue_to_js).collect()
+}
+
+/// Reads JS `CheckOptions` (`{ provider?, mobile?, webview? }`). An unknown provider string is
+/// reported as `unknown_provider` at `options.provider`.
+pub(crate) fn read_options(options: &JsValue, pre: &mut Vec<Issue>) -> CheckOptions {
+    let mut out = CheckOptions::default();
+    let provider = convert::get_prop(options, "provider");
+    if let Some(p) = provider.as_string() {
+        match p.parse::<Provider>() {
+            Ok(p) => out.provider = Some(p),
+            Err(_) => pre.push(
+                Issue::new(
+                    "options.provider",
+                    Code::UnknownProvider,
+                    Msg::UnknownProviderOption,
+                )
+                .arg(crate::check::quote(&p)),
+            ),
+        }
+    }
+    out.mobile = convert::get_prop(options, "mobile")
+        .as_bool()
+        .unwrap_or(false);
+    out.webview = convert::get_prop(options, "webview")
+        .as_bool()
+        .unwrap_or(false);
+    out
+}
+
+/// Reads, checks and normalizes: the shared path of `checkParams` and `buildParams`.
+pub(crate) fn run(
+    params: &JsValue,
+    options: &JsValue,
+) -> (Report, Option<serde_json::Value>, CheckOptions) {
+    let mut reader = Reader::new();
+    let value = reader.read_root(params).unwrap_or(serde_json::Value::Null);
+    let mut pre = reader.issues;
+    let opts = read_options(options, &mut pre);
+    let (report, normalized) = check_full(&value, &opts, pre);
+    (report, normalized, opts)
+}
+
+fn provider_of(params: &JsValue, opts: &CheckOptions) -> Option<Provider> {
+    opts.provider.or_else(|| {
+        convert::get_prop(params, "pg")
+            .as_string()
+            .and_then(|pg| Provider::from_pg(&pg).ok())
+    })
+}
+
+/// `checkParams(params, options?) -> CheckResult`. Never throws on bad input.
+#[wasm_bindgen(js_name = checkParams)]
+pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
+    let (report, _, opts) = run(&params, &options);
+    let result = Object::new();
+    set(&result, "ok", &JsValue::from_bool(report.is_ok()));
+    let provider = provider_of(&params, &opts)
+        .map(|p| JsValue::from_str(p.as_str()))
+        .unwrap_or(JsValue::NULL);
+    set(&result, "provider", &provider);
+    set(&result, "errors", &issues_to_js(report.errors()));
+    set(&result, "warnings", &issues_to_js(report.warnings()));
+    result.into()
+}
+
+/// An error for `js/api.js` to turn into `IamportPayError`: `{ code, message, issues? }`.
+pub(crate) fn error_object(code: &str, message: &str, issues: Option<Array>) -> JsValue {
+    let e = Object::new();
+    set(&e, "code", &JsValue::from_str(code));
+    set(&e, "message", &JsValue::from_str(message));
+    if let Some(issues) = issues {
+        set(&e, "issues", &issues);
+    }
+    set(&e, "__iamportPayError", &JsValue::TRUE);
+    e.into()
+}
+
+/// The `invalid_params` error for a report with errors.
+pub(crate) fn invalid_params(report: &Report) -> JsValue {
+    let first = report
+        .errors()
+        .next()
+        .map(|i| {
+            format!(
+                "{}: {}",
+                if i.path.is_empty() { "params" } else { &i.path },
+                i.message(Lang::En)
+            )
+        })
+        .unwrap_or_default();
+    let n = report.errors().count();
+    let message = if n > 1 {
+        format!("invalid request_pay params ({n} errors); first: {first}")
+    } else {
+        format!("invalid request_pay params: {first}")
+    };
+    error_object(
+        "invalid_params",
+        &message,
+        Some(issues_to_js(report.errors())),
+    )
+}
+
+/// `buildParams(params, options?)`: the normalized object `IMP.request_pay` should receive.
+/// Throws `invalid_params` (with `issues`) when there is any error.
+#[wasm_bindgen(js_name = buildParams)]
+pub fn build_params(params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let (report, normalized, _) = run(&params, &options);
+    match normalized {
+        Some(v) if report.is_ok() => Ok(convert::write(&v)),
+        _ => Err(invalid_params(&report)),
+    }
+}
+
+/// The crate version, for diagnostics (`version()` in JS).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

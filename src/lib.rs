@@ -1,0 +1,43 @@
+//! # iamport-pay
+//!
+//! Check PortOne V1 `IMP.request_pay` params against the rules of KG Inicis, NHN KCP, KSNET
+//! and Kiwoom Pay (Daou) before the payment window opens — natively on a server, or in the
+//! browser through WebAssembly — and, in the browser, call `IMP.request_pay` as a Future.
+//!
+//! Every problem is reported at once, each with a wire-name path, a stable [`Code`] and a
+//! message in English and Korean ([`Issue::message`]).
+//!
+//! ```
+//! use iamport_pay::{check, CheckOptions, Code};
+//! use serde_json::json;
+//!
+//! let report = check(&json!({
+//!     "pg": "kcp.T0000", "pay_method": "card", "merchant_uid": "order-1",
+//!     "name": "Coffee beans", "amount": -1
+//! }), &CheckOptions::default());
+//! assert!(report.has("amount", Code::OutOfRange));
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod check;
+mod issue;
+mod provider;
+mod request;
+mod rules;
+
+pub use check::{build_params, check, CheckOptions, MAX_DEPTH};
+pub use issue::{Code, Issue, Lang, Msg, Report, Severity, UnknownCode};
+pub use provider::{Provider, RuleSet, UnknownProvider};
+pub use request::{
+    Card, CardDetail, CardDirect, Currency, Display, KcpProduct, Language, NoticeUrl, PayMethod,
+    PaymentRequest, Period, Prefill, UnknownValue,
+};
+
+#[cfg(target_arch = "wasm32")]
+pub mod js;
+
+/// The README's Rust snippets, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,235 @@
+//! Small, allocation-free format checks shared by the rules: dates, URLs, digits, suggestions.
+
+/// A date or date-time format PortOne accepts for `vbank_due`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFormat {
+    /// `YYYY-MM-DD`
+    DashDate,
+    /// `YYYYMMDD`
+    Date8,
+    /// `YYYY-MM-DD HH:mm:ss`
+    DashDateTime,
+    /// `YYYYMMDDHHmmss`
+    DateTime14,
+    /// `YYYYMMDDHHmm` (KG Inicis only, see rules/inicis.rs)
+    #[allow(dead_code)]
+    DateTime12,
+}
+
+impl DateFormat {
+    /// How the format is written in docs and messages.
+    pub const fn pattern(self) -> &'static str {
+        match self {
+            DateFormat::DashDate => "YYYY-MM-DD",
+            DateFormat::Date8 => "YYYYMMDD",
+            DateFormat::DashDateTime => "YYYY-MM-DD HH:mm:ss",
+            DateFormat::DateTime14 => "YYYYMMDDHHmmss",
+            DateFormat::DateTime12 => "YYYYMMDDHHmm",
+        }
+    }
+
+    /// Parses `s` in this format into a sortable `(y, m, d, hh, mm, ss)`, if it is a real
+    /// calendar date and time.
+    pub fn parse(self, s: &str) -> Option<DateTime> {
+        let b = s.as_bytes();
+        let (date, time): (&[u8], Option<&[u8]>) = match self {
+            DateFormat::DashDate if b.len() == 10 => (b, None),
+            DateFormat::Date8 if b.len() == 8 => (b, None),
+            DateFormat::DashDateTime if b.len() == 19 && b[10] == b' ' => {
+                (&b[..10], Some(&b[11..]))
+            }
+            DateFormat::DateTime14 if b.len() == 14 => (&b[..8], Some(&b[8..])),
+            DateFormat::DateTime12 if b.len() == 12 => (&b[..8], Some(&b[8..])),
+            _ => return None,
+        };
+        let (y, mo, d) = if date.len() == 10 {
+            if date[4] != b'-' || date[7] != b'-' {
+                return None;
+            }
+            (num(&date[0..4])?, num(&date[5..7])?, num(&date[8..10])?)
+        } else {
+            (num(&date[0..4])?, num(&date[4..6])?, num(&date[6..8])?)
+        };
+        if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) {
+            return None;
+        }
+        let (h, mi, sec) = match time {
+            None => (0, 0, 0),
+            Some(t) if t.len() == 8 => {
+                if t[2] != b':' || t[5] != b':' {
+                    return None;
+                }
+                (num(&t[0..2])?, num(&t[3..5])?, num(&t[6..8])?)
+            }
+            Some(t) if t.len() == 6 => (num(&t[0..2])?, num(&t[2..4])?, num(&t[4..6])?),
+            Some(t) if t.len() == 4 => (num(&t[0..2])?, num(&t[2..4])?, 0),
+            Some(_) => return None,
+        };
+        if h > 23 || mi > 59 || sec > 59 {
+            return None;
+        }
+        Some((y, mo, d, h, mi, sec))
+    }
+}
+
+/// `(year, month, day, hour, minute, second)`; tuples compare chronologically.
+pub type DateTime = (u32, u32, u32, u32, u32, u32);
+
+/// Parses `s` in the first of `formats` that fits.
+pub fn parse_any(s: &str, formats: &[DateFormat]) -> Option<DateTime> {
+    formats.iter().find_map(|f| f.parse(s))
+}
+
+fn num(digits: &[u8]) -> Option<u32> {
+    let mut n: u32 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(c - b'0');
+    }
+    Some(n)
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Whether `s` is an absolute `http://` or `https://` URL with a host, and nothing that a
+/// browser would treat as another scheme (`javascript:`, `data:`) or strip (spaces, controls).
+pub fn is_http_url(s: &str) -> bool {
+    let lower_starts = |p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    let rest = if lower_starts("https://") {
+        &s[8..]
+    } else if lower_starts("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if !h.ends_with(']') || host.starts_with('[') => {
+            if !port.is_empty() && !port.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            h
+        }
+        _ => host,
+    };
+    !host.is_empty() && !host.starts_with('.') && !host.contains('\\')
+}
+
+/// Whether `s` is non-empty and all ASCII digits.
+pub fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Levenshtein distance, capped: returns `cap + 1` as soon as the distance exceeds `cap`.
+pub fn distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The byte length of `s` in EUC-KR, or `None` when a character has no EUC-KR form.
+///
+/// EUC-KR (KS X 1001) holds ASCII (1 byte) and, in 2 bytes, the 2,350 precomposed Hangul
+/// syllables of KS X 1001, Hangul jamo, and a set of Hanja and symbols. This check treats
+/// ASCII as 1 byte and every other character of the common Korean ranges as 2 bytes;
+/// Hangul syllables outside KS X 1001's 2,350 are detected with its table.
+#[allow(dead_code)] // used by the Kiwoom Pay rules (rules/daou.rs)
+pub fn euc_kr_len(s: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        n += if c.is_ascii() {
+            1
+        } else if crate::rules::ksx1001::encodable(c) {
+            2
+        } else {
+            return None;
+        };
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            DateFormat::Date8.parse("20240229"),
+            Some((2024, 2, 29, 0, 0, 0))
+        );
+        assert_eq!(DateFormat::Date8.parse("20230229"), None);
+        assert_eq!(DateFormat::Date8.parse("20231301"), None);
+        assert_eq!(DateFormat::DashDate.parse("2023-04-31"), None);
+        assert_eq!(DateFormat::DashDate.parse("2023/04/30"), None);
+        assert_eq!(
+            DateFormat::DashDateTime.parse("2023-04-30 23:59:59"),
+            Some((2023, 4, 30, 23, 59, 59))
+        );
+        assert_eq!(DateFormat::DashDateTime.parse("2023-04-30 24:00:00"), None);
+        assert_eq!(
+            DateFormat::DateTime14.parse("20230430235959"),
+            Some((2023, 4, 30, 23, 59, 59))
+        );
+        assert_eq!(
+            DateFormat::DateTime12.parse("202304302359"),
+            Some((2023, 4, 30, 23, 59, 0))
+        );
+        assert_eq!(DateFormat::Date8.parse("2023０430"), None);
+        assert_eq!(DateFormat::Date8.parse("+2023043"), None);
+    }
+
+    #[test]
+    fn urls() {
+        assert!(is_http_url("https://shop.example/pay/complete?x=1"));
+        assert!(is_http_url("HTTP://localhost:8080/r"));
+        assert!(is_http_url("https://[::1]:8443/r"));
+        assert!(!is_http_url("javascript:alert(1)"));
+        assert!(!is_http_url("//shop.example/r"));
+        assert!(!is_http_url("/relative"));
+        assert!(!is_http_url("https://"));
+        assert!(!is_http_url("https:///path"));
+        assert!(!is_http_url("https://exa mple.com"));
+        assert!(!is_http_url("https://host:abc/"));
+        assert!(!is_http_url("data:text/html,hi"));
+        assert!(!is_http_url("ftp://host/"));
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("buyer_tel", "buyer_tel", 2), 0);
+        assert_eq!(distance("buyer_emial", "buyer_email", 2), 2);
+        assert_eq!(distance("abc", "xyz123", 2), 3);
+    }
+}

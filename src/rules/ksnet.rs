@@ -1,0 +1,6 @@
+//! ksnet rules (to be filled from the guides; see docs/RULES.md).
+
+use crate::check::Ctx;
+
+/// Runs the ksnet rule set.
+pub(crate) fn check(_ctx: &mut Ctx) {}

@@ -1,0 +1,41 @@
+//! wasm-bindgen-test suite in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+use common::js as shared;
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn runs_in_chromium() {
+    let ua = web_sys::window()
+        .expect("a window")
+        .navigator()
+        .user_agent()
+        .expect("ua");
+    assert!(ua.contains("Chrome"), "user agent: {ua}");
+}
+
+#[wasm_bindgen_test]
+fn shared_cases_in_chromium() {
+    let n = common::run_all(|case| {
+        shared::js_pairs(&shared::js(&case.params), &shared::js(&case.options))
+    });
+    assert!(n >= 10);
+}
+
+#[wasm_bindgen_test]
+fn non_objects_never_throw() {
+    for v in [
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_str("x"),
+    ] {
+        let pairs = shared::js_pairs(&v, &JsValue::UNDEFINED);
+        assert_eq!(pairs, vec![(String::new(), "invalid_type".to_string())]);
+    }
+}
