@@ -103,7 +103,12 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 /// Whether `s` is an absolute `http://` or `https://` URL with a host, and nothing that a
 /// browser would treat as another scheme (`javascript:`, `data:`) or strip (spaces, controls).
 pub fn is_http_url(s: &str) -> bool {
-    let lower_starts = |p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    // Compare bytes: slicing the str at p.len() could split a multi-byte character.
+    let lower_starts = |p: &str| {
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
     let rest = if lower_starts("https://") {
         &s[8..]
     } else if lower_starts("http://") {
@@ -224,6 +229,10 @@ mod tests {
         assert!(!is_http_url("https://host:abc/"));
         assert!(!is_http_url("data:text/html,hi"));
         assert!(!is_http_url("ftp://host/"));
+        // Found by cargo fuzz (check_json): a multi-byte character across the scheme length.
+        assert!(!is_http_url("http스://x"));
+        assert!(!is_http_url("ht스"));
+        assert!(is_http_url("https://상점.example/완료"));
     }
 
     #[test]
