@@ -64,7 +64,7 @@ pub const MAX_DEPTH: usize = 32;
 /// ]);
 /// ```
 pub fn check(params: &Value, options: &CheckOptions) -> Report {
-    check_full(params, options, Vec::new()).0
+    check_report(params, options, Vec::new())
 }
 
 /// Checks `params` and returns the normalized object `IMP.request_pay` should receive:
@@ -185,12 +185,26 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The check alone (no normalized copy is made). `pre` as in [`check_full`].
+pub(crate) fn check_report(params: &Value, options: &CheckOptions, pre: Vec<Issue>) -> Report {
+    check_inner(params, options, pre, false).0
+}
+
 /// The full check: the report and, when params is an object, the normalized copy.
 /// `pre` holds issues found before (reading a JS value), so rules do not pile onto them.
 pub(crate) fn check_full(
     params: &Value,
     options: &CheckOptions,
     pre: Vec<Issue>,
+) -> (Report, Option<Value>) {
+    check_inner(params, options, pre, true)
+}
+
+fn check_inner(
+    params: &Value,
+    options: &CheckOptions,
+    pre: Vec<Issue>,
+    want_normalized: bool,
 ) -> (Report, Option<Value>) {
     let mut report = Report::new();
     let obj = match params {
@@ -225,8 +239,8 @@ pub(crate) fn check_full(
         Some(RuleSet::Daou) => rules::daou::check(&mut ctx),
         None => {}
     }
-    let normalized = normalize(obj, &ctx.coerced);
-    (ctx.report, Some(normalized))
+    let normalized = want_normalized.then(|| normalize(obj, &ctx.coerced));
+    (ctx.report, normalized)
 }
 
 /// API.md "Providers": `options.provider`, else the part of `pg` before the first `.`.

@@ -87,7 +87,11 @@ fn provider_of(params: &JsValue, opts: &CheckOptions) -> Option<Provider> {
 /// `checkParams(params, options?) -> CheckResult`. Never throws on bad input.
 #[wasm_bindgen(js_name = checkParams)]
 pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
-    let (report, _, opts) = run(&params, &options);
+    let mut reader = Reader::new();
+    let value = reader.read_root(&params).unwrap_or(serde_json::Value::Null);
+    let mut pre = reader.issues;
+    let opts = read_options(&options, &mut pre);
+    let report = crate::check::check_report(&value, &opts, pre);
     let result = Object::new();
     set(&result, "ok", &JsValue::from_bool(report.is_ok()));
     let provider = provider_of(&params, &opts)
