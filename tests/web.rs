@@ -39,3 +39,13 @@ fn non_objects_never_throw() {
         assert_eq!(pairs, vec![(String::new(), "invalid_type".to_string())]);
     }
 }
+
+#[wasm_bindgen_test]
+fn key_order_does_not_change_the_answer() {
+    common::run_all(|case| {
+        shared::js_pairs(
+            &shared::js_reversed(&case.params),
+            &shared::js(&case.options),
+        )
+    });
+}

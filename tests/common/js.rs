@@ -29,3 +29,18 @@ pub fn js_pairs(params: &JsValue, options: &JsValue) -> Vec<(String, String)> {
     }
     out
 }
+
+/// The same object with its top-level keys in reverse order (JS keeps insertion order).
+pub fn js_reversed(v: &serde_json::Value) -> JsValue {
+    match v.as_object() {
+        Some(map) => {
+            let body: Vec<String> = map
+                .iter()
+                .rev()
+                .map(|(k, v)| format!("{}:{}", serde_json::Value::from(k.as_str()), v))
+                .collect();
+            JSON::parse(&format!("{{{}}}", body.join(","))).expect("valid JSON")
+        }
+        None => js(v),
+    }
+}

@@ -1,0 +1,266 @@
+// End-to-end test of the demo checkout (www/) in headless Chromium, offline:
+// live validation next to the field, then payments through the sandbox IMP:
+// approve, fail, cancel, KSNET's ids-only answer, and the mobile redirect flow.
+//
+// Needs `npm run build` first (pkg/). Run: node --test tests/e2e/
+// Screenshots: target/e2e/demo.png (and demo-*.png next to it).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = `${ROOT}target/e2e`;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let server;
+let base;
+let browser;
+let page;
+const pageErrors = [];
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/serve.mjs', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${out}`)), 10_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: `http://127.0.0.1:${m[1]}` });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
+  });
+}
+
+const $ = (id) => page.getByTestId(id);
+
+async function expectText(locator, re, what) {
+  await locator.waitFor({ state: 'visible' });
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await locator.innerText();
+    if (re.test(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`${what}: ${JSON.stringify(last)} does not match ${re}`);
+}
+
+async function outcome() {
+  return $('result').getAttribute('data-outcome');
+}
+
+async function waitOutcome(want) {
+  await page.waitForFunction(
+    (w) => document.querySelector('[data-testid="result"]')?.dataset.outcome === w,
+    want,
+    { timeout: 10_000 },
+  ).catch(async () => assert.fail(`result outcome ${await outcome()}, want ${want}: ${await $('result').innerText()}`));
+}
+
+/** Pays through the sandbox dialog and presses one of its buttons. */
+async function payWith(button) {
+  const calls = await page.evaluate(() => window.__iamportPayDemo.sandbox?.calls.length ?? 0);
+  await $('pay-button').click();
+  const dialog = $('sandbox-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  const n = await page.evaluate(() => window.__iamportPayDemo.sandbox.calls.length);
+  assert.equal(n, calls + 1, 'IMP.request_pay was called once');
+  await $(`sandbox-${button}`).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function checkOk() {
+  await page.waitForFunction(() => document.querySelector('[data-testid="check-status"]')?.dataset.ok === 'true', null, { timeout: 10_000 })
+    .catch(async () => assert.fail(`the form does not pass the checks: ${await page.evaluate(() => JSON.stringify(window.__iamportPayDemo.lastCheck?.res))}`));
+}
+
+before(async () => {
+  assert.ok(existsSync(`${ROOT}pkg/iamport_pay_bg.wasm`), 'pkg/ is missing: run `npm run build` first');
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`);
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  base = server.url;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Playwright gives every launch a fresh temporary --user-data-dir.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
+  // Offline: nothing but the demo server may be reached.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.child.kill();
+});
+
+test('the demo serves: / redirects to /www/ and the page loads the package', async () => {
+  const res = await page.goto(`${base}/`);
+  assert.equal(new URL(page.url()).pathname, '/www/');
+  assert.equal(res.status(), 200);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 }).catch(async () => {
+    assert.fail(`page not ready: ${await $('load-error').innerText().catch(() => '')} ${pageErrors.join(' | ')}`);
+  });
+  assert.equal(await $('load-error').isHidden(), true);
+  const wasm = await page.request.get(`${base}/pkg/iamport_pay_bg.wasm`);
+  assert.equal(wasm.headers()['content-type'], 'application/wasm');
+  assert.match(wasm.headers()['cache-control'], /no-store/);
+  await expectText($('mode-badge'), /샌드박스/, 'sandbox is the default');
+  await checkOk();
+});
+
+test('live validation: clearing buyer_tel for KG Inicis shows the error next to it', async () => {
+  await $('pg-inicis').click();
+  await $('input-buyer_tel').fill('');
+  const issue = $('issues-buyer_tel').locator('li[data-code="required"]');
+  await issue.waitFor({ state: 'visible' });
+  const text = await issue.innerText();
+  assert.match(text, /buyer_tel/);
+  assert.match(text, /[가-힣]/, 'Korean message');
+  assert.match(text, /required/i, 'English message');
+  assert.equal(await $('input-buyer_tel').getAttribute('aria-invalid'), 'true');
+  await expectText($('check-status'), /오류 \d+건/, 'status pill counts the errors');
+  await page.screenshot({ path: `${SHOTS}/demo-error.png`, fullPage: true });
+
+  // English first after the toggle, Korean kept as the second line.
+  await $('lang-toggle').click();
+  const en = await $('issues-buyer_tel').locator('li .primary').innerText();
+  assert.match(en, /buyer_tel.*required|required.*buyer_tel/i);
+  await expectText($('pay-button'), /Pay/, 'English button');
+  await $('lang-toggle').click();
+  await expectText($('pay-button'), /결제하기/, 'Korean button');
+
+  // Paying now must not open any window: requestPay rejects with invalid_params.
+  await $('pay-button').click();
+  await waitOutcome('invalid');
+  await expectText($('result'), /invalid_params/, 'the result names the error');
+  assert.equal(await page.evaluate(() => window.__iamportPayDemo.sandbox.calls.length), 0, 'IMP.request_pay not called');
+
+  // Fix it.
+  await $('input-buyer_tel').fill('010-4242-4242');
+  await $('issues-buyer_tel').locator('li').waitFor({ state: 'detached' });
+  assert.equal(await $('input-buyer_tel').getAttribute('aria-invalid'), null);
+  await checkOk();
+  await expectText($('params-note'), /buildParams/, 'normalized JSON shown');
+  const json = JSON.parse(await $('params-json').innerText());
+  assert.equal(json.buyer_tel, '010-4242-4242');
+  assert.equal(json.pg, 'html5_inicis.INIpayTest');
+});
+
+test('sandbox payment approved: the result panel shows success', async () => {
+  const merchantUid = await $('input-merchant_uid').inputValue();
+  await $('pay-button').click();
+  const dialog = $('sandbox-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  await expectText($('sandbox-pg'), /KG이니시스/, 'PG name in the dialog');
+  await expectText($('sandbox-amount'), /82,700원/, 'KRW amount in the dialog');
+  await page.screenshot({ path: `${SHOTS}/demo-dialog.png` });
+  await $('sandbox-approve').click();
+  await waitOutcome('success');
+  await expectText($('result-title'), /결제 완료/, 'success title');
+  assert.match(await $('result-imp_uid').innerText(), /^imp_\d{12}$/);
+  assert.equal(await $('result-merchant_uid').innerText(), merchantUid);
+  assert.equal(await $('result-status').innerText(), 'paid');
+  assert.equal(await $('result-success').innerText(), 'true');
+  await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
+  assert.notEqual(await $('input-merchant_uid').inputValue(), merchantUid, 'a new order number for the next attempt');
+  await page.screenshot({ path: `${SHOTS}/demo.png`, fullPage: true });
+});
+
+test('sandbox payment failed and cancelled: the result panel shows failure', async () => {
+  await payWith('fail');
+  await waitOutcome('failure');
+  await expectText($('result-title'), /결제 실패/, 'failure title');
+  assert.equal(await $('result-error_code').innerText(), 'SANDBOX_DECLINED');
+  assert.equal(await $('result-status').innerText(), 'failed');
+  assert.equal(await $('result-success').innerText(), 'false');
+
+  await payWith('cancel');
+  await waitOutcome('failure');
+  assert.equal(await $('result-error_code').innerText(), 'SANDBOX_CANCELLED');
+  await expectText($('result-error_msg'), /취소/, 'cancel message');
+});
+
+test('KSNET answers with ids only: success is null, look it up on the server', async () => {
+  await $('pg-ksnet').click();
+  await checkOk();
+  await payWith('approve');
+  await waitOutcome('unknown');
+  assert.match(await $('result-imp_uid').innerText(), /^imp_\d{12}$/);
+  assert.equal(await $('result-success').innerText(), 'null');
+  assert.equal(await $('result-status').count(), 0, 'no status in an ids-only answer');
+  await $('pg-inicis').click();
+  await checkOk();
+});
+
+test('mobile redirect flow: lands on redirect.html with the parsed result and the pending order', async () => {
+  await $('input-mobile').check({ force: true });
+  await expectText($('mode-badge'), /모바일 리다이렉트/, 'redirect mode badge');
+  const redirectUrl = await $('input-m_redirect_url').inputValue();
+  assert.equal(redirectUrl, `${base}/www/redirect.html`);
+  await checkOk();
+  const merchantUid = await $('input-merchant_uid').inputValue();
+  const name = await $('input-name').inputValue();
+
+  await $('pay-button').click();
+  await $('sandbox-dialog').waitFor({ state: 'visible' });
+  await Promise.all([page.waitForURL(/\/www\/redirect\.html\?/), $('sandbox-approve').click()]);
+  await page.waitForSelector('body[data-ready="true"]');
+
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('merchant_uid'), merchantUid);
+  assert.equal(url.searchParams.get('imp_success'), 'true');
+  assert.match(url.searchParams.get('imp_uid'), /^imp_\d{12}$/);
+
+  assert.equal(await $('redirect-outcome').getAttribute('data-outcome'), 'success');
+  await expectText($('redirect-title'), /결제 완료/, 'redirect page title');
+  assert.equal(await $('redirect-merchant_uid').innerText(), merchantUid);
+  assert.equal(await $('redirect-imp_uid').innerText(), url.searchParams.get('imp_uid'));
+  assert.equal(await $('redirect-success').innerText(), 'true');
+  assert.equal(await $('pending-order').getAttribute('data-found'), 'true');
+  assert.equal(await $('pending-merchant_uid').innerText(), merchantUid);
+  assert.equal(await $('pending-name').innerText(), name);
+  assert.equal(await $('pending-amount').innerText(), '82,700원');
+  await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
+  await page.screenshot({ path: `${SHOTS}/demo-redirect.png`, fullPage: true });
+
+  // The order was taken: a reload finds nothing, and the query is still parsed.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await $('pending-order').getAttribute('data-found'), 'false');
+  assert.equal(await $('redirect-outcome').getAttribute('data-outcome'), 'success');
+});
+
+test('mobile redirect flow, failure: error_code and error_msg arrive through the query', async () => {
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await $('input-mobile').check({ force: true });
+  await checkOk();
+  await $('pay-button').click();
+  await $('sandbox-dialog').waitFor({ state: 'visible' });
+  await Promise.all([page.waitForURL(/\/www\/redirect\.html\?/), $('sandbox-fail').click()]);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await $('redirect-outcome').getAttribute('data-outcome'), 'failure');
+  assert.equal(await $('redirect-success').innerText(), 'false');
+  assert.equal(await $('redirect-error_code').innerText(), 'SANDBOX_DECLINED');
+  await expectText($('redirect-error_msg'), /거절/, 'decoded Korean error_msg');
+});
+
+test('no page errors', () => {
+  assert.deepEqual(pageErrors, []);
+});
