@@ -232,12 +232,16 @@ fn check_inner(
     ctx.provider = resolve_provider(&mut ctx);
     rules::schema::check(&mut ctx);
     rules::common::check(&mut ctx);
-    match ctx.provider.and_then(Provider::rule_set) {
+    let rule_set = ctx.provider.and_then(Provider::rule_set);
+    match rule_set {
         Some(RuleSet::Inicis) => rules::inicis::check(&mut ctx),
         Some(RuleSet::Kcp) | Some(RuleSet::KcpBilling) => rules::kcp::check(&mut ctx),
         Some(RuleSet::Ksnet) => rules::ksnet::check(&mut ctx),
         Some(RuleSet::Daou) => rules::daou::check(&mut ctx),
         None => {}
+    }
+    if rule_set.is_some() {
+        rules::check_bypass_keys(&mut ctx);
     }
     let normalized = want_normalized.then(|| normalize(obj, &ctx.coerced));
     (ctx.report, normalized)

@@ -226,9 +226,36 @@ messages! {
         "{pg}에서는 결제수단 {arg}을(를) 지원하지 않습니다";
     UnsupportedOptionBy => "{path} is not supported by {pg} in this combination",
         "{pg}에서는 이 조합에서 {path} 옵션을 지원하지 않습니다";
-    // ---- PG-specific messages (rules/*.rs) ------------------------------------------------
+    AppSchemeInWebview => "app_scheme is required inside an app WebView: the card app returns to the shop's app through it",
+        "앱(WebView) 안에서 결제하려면 app_scheme이 필요합니다: 카드사 앱 인증 후 이 스킴으로 고객사 앱에 돌아옵니다";
+    UnknownBypassKey => "{path} is not a bypass option any of KG Inicis, NHN KCP, KSNET or Kiwoom Pay documents",
+        "{path}은(는) KG이니시스, NHN KCP, KSNET, 키움페이 어디에도 정의되지 않은 bypass 옵션입니다";
+    PhoneIsCarrierFilter => "phone is Kiwoom Pay's carrier filter object ({ detail: [...] }); the buyer's phone number goes in buyer_tel",
+        "phone은 키움페이 통신사 노출 설정 객체({ detail: [...] })입니다. 구매자 전화번호는 buyer_tel에 넣으세요";
     Custom => "{arg}",
         "{arg}";
+    // ---- KG Inicis (rules/inicis.rs) -----------------------------------------------------
+    InicisPlaceholder => "(KG Inicis)",
+        "(KG이니시스)";
+    // (keep this blank line and the ones below: they let PG sections grow without conflicts)
+
+
+
+    // ---- NHN KCP (rules/kcp.rs) ---------------------------------------------------------
+    KcpPlaceholder => "(NHN KCP)",
+        "(NHN KCP)";
+
+
+
+    // ---- KSNET (rules/ksnet.rs) ---------------------------------------------------------
+    KsnetPlaceholder => "(KSNET)",
+        "(KSNET)";
+
+
+
+    // ---- Kiwoom Pay (rules/daou.rs) -----------------------------------------------------
+    DaouPlaceholder => "(Kiwoom Pay)",
+        "(키움페이)";
 }
 
 /// One problem found in a request.

@@ -124,6 +124,8 @@ string_enum! {
         Skpay = "skpay",
         /// 네이버페이 - 카드
         NaverpayCard = "naverpay_card",
+        /// 네이버페이 카드/포인트 선택창 (kcp.mdx "네이버페이(카드, 포인트 선택창 호출) : `naverpay_bridge`")
+        NaverpayBridge = "naverpay_bridge",
         /// 네이버페이 - 포인트
         NaverpayPoint = "naverpay_point",
         /// 페이팔 SPB

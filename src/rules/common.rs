@@ -20,6 +20,9 @@ pub(crate) const VBANK_DUE_FORMATS: &[DateFormat] = &[
     DateFormat::DateTime14,
 ];
 
+/// 000: "period : { from : "20200101", //YYYYMMDD to : "20201231" //YYYYMMDD }".
+pub(crate) const PERIOD_FORMATS: &[DateFormat] = &[DateFormat::Date8];
+
 /// card-codes.mdx: every card company code PortOne handles.
 pub(crate) const CARD_CODES: &[&str] = &[
     "361", "381", "367", "365", "368", "371", "041", "374", "045", "373", "364", "366", "002",
@@ -44,6 +47,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     card_quota(ctx);
     card(ctx);
     mobile(ctx);
+    webview(ctx);
 }
 
 /// request-pay-params.mdx `merchant_uid`: "**40자** 이내로 작성해주세요"; 000 marks it
@@ -214,10 +218,12 @@ fn period(ctx: &mut Ctx) {
         let path = format!("period.{key}");
         match p.get(key) {
             None | Some(Value::Null) => ctx.add(path, Code::Required, Msg::Required),
-            Some(Value::String(s)) => match DateFormat::Date8.parse(s) {
-                Some(d) => dates[i] = Some(d),
-                None => ctx.add(path, Code::InvalidValue, Msg::BadDate),
-            },
+            Some(Value::String(s)) => {
+                match parse_any(s, crate::rules::period_formats(ctx.provider)) {
+                    Some(d) => dates[i] = Some(d),
+                    None => ctx.add(path, Code::InvalidValue, Msg::BadDate),
+                }
+            }
             Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
         }
     }
@@ -340,8 +346,12 @@ fn card(ctx: &mut Ctx) {
                 }
                 Some(_) => ctx.add("card.direct.code", Code::InvalidType, Msg::MustBeString),
             }
+            let code = direct.get("code").and_then(Value::as_str);
             if let Some(q) = direct.get("quota").filter(|q| !q.is_null()) {
-                if let Some(months) = int_at(ctx, "card.direct.quota", q) {
+                let quota = int_at(ctx, "card.direct.quota", q);
+                let months =
+                    quota.and_then(|q| crate::rules::direct_quota_months(ctx.provider, code, q));
+                if let Some(months) = months {
                     if months >= 2 && ctx.amount.is_some_and(|a| a < INSTALLMENT_MINIMUM) {
                         ctx.add(
                             "card.direct.quota",
@@ -414,5 +424,14 @@ fn mobile(ctx: &mut Ctx) {
             )
             .severity(Severity::Warning),
         );
+    }
+}
+
+/// request-pay-params.mdx `app_scheme`: "WebView 환경 결제시 필수 설정 항목입니다." (004 /
+/// daou.mdx: "모바일 앱 환경에서 결제시 필수 파라미터"). `webview` is the caller's statement that
+/// the page runs inside an app.
+fn webview(ctx: &mut Ctx) {
+    if ctx.opts.webview {
+        ctx.require("app_scheme", Msg::AppSchemeInWebview);
     }
 }

@@ -11,9 +11,6 @@ pub enum DateFormat {
     DashDateTime,
     /// `YYYYMMDDHHmmss`
     DateTime14,
-    /// `YYYYMMDDHHmm` (KG Inicis only, see rules/inicis.rs)
-    #[allow(dead_code)]
-    DateTime12,
 }
 
 impl DateFormat {
@@ -24,7 +21,6 @@ impl DateFormat {
             DateFormat::Date8 => "YYYYMMDD",
             DateFormat::DashDateTime => "YYYY-MM-DD HH:mm:ss",
             DateFormat::DateTime14 => "YYYYMMDDHHmmss",
-            DateFormat::DateTime12 => "YYYYMMDDHHmm",
         }
     }
 
@@ -39,7 +35,6 @@ impl DateFormat {
                 (&b[..10], Some(&b[11..]))
             }
             DateFormat::DateTime14 if b.len() == 14 => (&b[..8], Some(&b[8..])),
-            DateFormat::DateTime12 if b.len() == 12 => (&b[..8], Some(&b[8..])),
             _ => return None,
         };
         let (y, mo, d) = if date.len() == 10 {
@@ -62,7 +57,6 @@ impl DateFormat {
                 (num(&t[0..2])?, num(&t[3..5])?, num(&t[6..8])?)
             }
             Some(t) if t.len() == 6 => (num(&t[0..2])?, num(&t[2..4])?, num(&t[4..6])?),
-            Some(t) if t.len() == 4 => (num(&t[0..2])?, num(&t[2..4])?, 0),
             Some(_) => return None,
         };
         if h > 23 || mi > 59 || sec > 59 {
@@ -207,10 +201,7 @@ mod tests {
             DateFormat::DateTime14.parse("20230430235959"),
             Some((2023, 4, 30, 23, 59, 59))
         );
-        assert_eq!(
-            DateFormat::DateTime12.parse("202304302359"),
-            Some((2023, 4, 30, 23, 59, 0))
-        );
+        assert_eq!(DateFormat::DateTime14.parse("202304302359"), None);
         assert_eq!(DateFormat::Date8.parse("2023０430"), None);
         assert_eq!(DateFormat::Date8.parse("+2023043"), None);
     }

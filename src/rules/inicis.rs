@@ -1,12 +1,19 @@
 //! KG Inicis (`html5_inicis[.MID]`, `inicis[.MID]`): guides 000 (Korean), 003 (English) and
-//! portone-docs/inicis.mdx. See docs/RULES.md for the full rule list.
+//! portone-docs/inicis.mdx. Rule ids and decisions: docs/RULES.md §2.
 
 use crate::check::Ctx;
 use crate::issue::Msg;
-use crate::rules::format::DateFormat;
 
-/// `vbank_due` formats KG Inicis accepts.
-pub(crate) const VBANK_DUE_FORMATS: &[DateFormat] = crate::rules::common::VBANK_DUE_FORMATS;
+/// Top-level `bypass` keys (inicis.mdx; docs/RULES.md §2.2).
+pub(crate) const BYPASS_KEYS: &[&str] = &[
+    "acceptmethod",
+    "P_RESERVED",
+    "ini_PAYSHOT_KEY",
+    "P_PAYSHOT_KEY",
+    "inicis",
+];
+/// `bypass.inicis` keys (inicis.mdx billing tab).
+pub(crate) const BYPASS_SUB: Option<(&str, &[&str])> = Some(("inicis", &["authtype"]));
 
 /// Runs the KG Inicis rule set.
 pub(crate) fn check(ctx: &mut Ctx) {

@@ -12,14 +12,83 @@ pub(crate) mod ksnet;
 pub(crate) mod ksx1001;
 pub(crate) mod schema;
 
+use crate::check::Ctx;
+use crate::issue::{Code, Msg};
 use crate::provider::{Provider, RuleSet};
 use format::DateFormat;
+use serde_json::Value;
 
 /// `vbank_due` formats: request-pay-params.mdx "다음과 같은 형식으로 설정이 가능합니다",
-/// plus what a PG's own page adds.
+/// narrowed or widened by a PG's own page (docs/RULES.md §1.3).
 pub(crate) fn vbank_due_formats(provider: Option<Provider>) -> &'static [DateFormat] {
     match provider.and_then(Provider::rule_set) {
-        Some(RuleSet::Inicis) => inicis::VBANK_DUE_FORMATS,
+        Some(RuleSet::Kcp | RuleSet::KcpBilling) => kcp::VBANK_DUE_FORMATS,
         _ => common::VBANK_DUE_FORMATS,
+    }
+}
+
+/// `period.from` / `period.to` formats (docs/RULES.md §1.3): `YYYYMMDD` (000), and for KSNET
+/// also `YYYY-MM-DD` (its samples send "2022-12-01").
+pub(crate) fn period_formats(provider: Option<Provider>) -> &'static [DateFormat] {
+    match provider.and_then(Provider::rule_set) {
+        Some(RuleSet::Ksnet) => ksnet::PERIOD_FORMATS,
+        _ => common::PERIOD_FORMATS,
+    }
+}
+
+/// The installment months a `card.direct.quota` stands for, for the 50,000 KRW rule.
+/// `None` when the PG gives the quota another meaning that is valid here (KCP point quotas).
+pub(crate) fn direct_quota_months(
+    provider: Option<Provider>,
+    code: Option<&str>,
+    quota: u64,
+) -> Option<u64> {
+    match provider.and_then(Provider::rule_set) {
+        Some(RuleSet::Kcp | RuleSet::KcpBilling) => kcp::direct_quota_months(code, quota),
+        _ => Some(quota),
+    }
+}
+
+/// Whether `key` is a documented `bypass` key of one of the four PGs (docs/RULES.md §1.2):
+/// top level when `scope` is `None`, else inside `bypass.<scope>`.
+pub(crate) fn known_bypass_key(scope: Option<&str>, key: &str) -> bool {
+    let tables: [(&str, &[&str], Option<(&str, &[&str])>); 4] = [
+        ("inicis", inicis::BYPASS_KEYS, inicis::BYPASS_SUB),
+        ("kcp", kcp::BYPASS_KEYS, kcp::BYPASS_SUB),
+        ("ksnet", ksnet::BYPASS_KEYS, ksnet::BYPASS_SUB),
+        ("daou", daou::BYPASS_KEYS, daou::BYPASS_SUB),
+    ];
+    tables.iter().any(|(_, top, sub)| match scope {
+        None => top.contains(&key),
+        Some(scope) => sub.is_some_and(|(name, keys)| name == scope && keys.contains(&key)),
+    })
+}
+
+/// Under the four rule sets, `bypass` keys no PG documents are `unknown_field` warnings,
+/// checked one level into `bypass.inicis` / `bypass.ksnet` / `bypass.daou`.
+pub(crate) fn check_bypass_keys(ctx: &mut Ctx) {
+    let Some(Value::Object(bypass)) = ctx.get("bypass") else {
+        return;
+    };
+    for (key, value) in bypass {
+        if !known_bypass_key(None, key) {
+            ctx.add(
+                format!("bypass.{key}"),
+                Code::UnknownField,
+                Msg::UnknownBypassKey,
+            );
+            continue;
+        }
+        if let Value::Object(sub) = value {
+            for sub_key in sub.keys() {
+                if !known_bypass_key(Some(key), sub_key) {
+                    ctx.add(
+                        format!("bypass.{key}.{sub_key}"),
+                        Code::UnknownField,
+                        Msg::UnknownBypassKey,
+                    );
+                }
+            }
+        }
     }
 }

@@ -51,6 +51,8 @@ pub(crate) const KEYS: &[(&str, Kind)] = &[
     ("confirm_url", Kind::Str),
     ("notice_url", Kind::StrOrArr),
     ("customer_uid", Kind::Str),
+    // inicis.mdx "customer_id?: string 구매자 고유 ID"
+    ("customer_id", Kind::Str),
     // request-pay-params.mdx, "추가속성"
     ("digital", Kind::Bool),
     ("vbank_due", Kind::Str),
@@ -71,7 +73,12 @@ pub(crate) const KEYS: &[(&str, Kind)] = &[
     ("appCard", Kind::Bool),
     ("prefill", Kind::Obj),
     ("kcpProducts", Kind::Arr),
-    // The SDK's popup option (window as popup instead of iframe).
+    // ksnet.mdx "storeDetails?: object 상점 세부 정보"
+    ("storeDetails", Kind::Obj),
+    // daou.mdx "통신사 노출 제어": phone.detail[{carrier, enabled}]
+    ("phone", Kind::Obj),
+    // The V1 SDK's popup option (open the window as a popup). Not in the provided docs; kept
+    // so shops that pass it get no unknown_field warning.
     ("popup", Kind::Bool),
 ];
 
@@ -85,7 +92,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("buyer_phone", "buyer_tel"),
     ("buyer_mobile", "buyer_tel"),
     ("buyer_phone_number", "buyer_tel"),
-    ("phone", "buyer_tel"),
     ("tel", "buyer_tel"),
     ("email", "buyer_email"),
     ("buyer_address", "buyer_addr"),
@@ -193,6 +199,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             (Kind::Str, _) => Msg::MustBeString,
             (Kind::Bool, _) => Msg::MustBeBool,
             (Kind::Num, _) => Msg::MustBeNumber,
+            (Kind::Obj, Value::String(_)) if key == "phone" => Msg::PhoneIsCarrierFilter,
             (Kind::Obj, _) => Msg::MustBeObject,
             (Kind::Arr, _) => Msg::MustBeArray,
             (Kind::StrOrArr, _) => Msg::MustBeStringOrArray,

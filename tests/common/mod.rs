@@ -9,7 +9,13 @@ use iamport_pay::{CheckOptions, Provider};
 use serde_json::Value;
 
 /// The case files, compiled in so the wasm tests need no file system.
-pub const CASE_FILES: &[(&str, &str)] = &[("common", include_str!("../cases/common.json"))];
+pub const CASE_FILES: &[(&str, &str)] = &[
+    ("common", include_str!("../cases/common.json")),
+    ("inicis", include_str!("../cases/inicis.json")),
+    ("kcp", include_str!("../cases/kcp.json")),
+    ("ksnet", include_str!("../cases/ksnet.json")),
+    ("daou", include_str!("../cases/daou.json")),
+];
 
 /// One case: params in, the exact set of (path, code) pairs out.
 pub struct Case {
