@@ -4,6 +4,8 @@
 //! `IamportPayError`). The exported names follow API.md.
 
 mod convert;
+mod imp;
+pub mod runtime;
 
 use crate::check::{check_full, CheckOptions};
 use crate::issue::{Code, Issue, Lang, Msg, Report};
@@ -32,7 +34,7 @@ pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
     o.into()
 }
 
-fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>) -> Array {
+pub(crate) fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>) -> Array {
     issues.map(issue_to_js).collect()
 }
 
