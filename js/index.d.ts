@@ -454,13 +454,21 @@ export interface CheckOptions {
 }
 
 export interface PayOptions extends CheckOptions {
+  /**
+   * Redirect (mobile) mode: the checks then need `m_redirect_url`. `requestPay` detects it from
+   * the user agent when omitted (a phone or tablet gets PortOne's redirect flow).
+   */
+  mobile?: boolean;
   /** Merchant id (`imp…`) for `IMP.init`; needed unless `IMP` is already initialized. */
   userCode?: string;
   /** Where to load iamport.js from (default PortOne's CDN). */
   sdkUrl?: string;
   /** How long to wait for the SDK to load, in ms. */
   timeoutMs?: number;
-  /** Store the order (for `takePendingOrder`) before the window opens, for redirect flows. */
+  /**
+   * Save the order in `sessionStorage` before the window opens, for `takePendingOrder` on the
+   * `m_redirect_url` page (default true; `false` saves nothing).
+   */
   keepPendingOrder?: boolean;
 }
 

@@ -77,6 +77,12 @@ async function payWith(button) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** A full-page screenshot from the top (the sticky header otherwise lands mid-page). */
+async function shot(name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 async function checkOk() {
   await page.waitForFunction(() => document.querySelector('[data-testid="check-status"]')?.dataset.ok === 'true', null, { timeout: 10_000 })
     .catch(async () => assert.fail(`the form does not pass the checks: ${await page.evaluate(() => JSON.stringify(window.__iamportPayDemo.lastCheck?.res))}`));
@@ -135,7 +141,7 @@ test('live validation: clearing buyer_tel for KG Inicis shows the error next to 
   assert.match(text, /required/i, 'English message');
   assert.equal(await $('input-buyer_tel').getAttribute('aria-invalid'), 'true');
   await expectText($('check-status'), /오류 \d+건/, 'status pill counts the errors');
-  await page.screenshot({ path: `${SHOTS}/demo-error.png`, fullPage: true });
+  await shot('demo-error');
 
   // English first after the toggle, Korean kept as the second line.
   await $('lang-toggle').click();
@@ -179,7 +185,7 @@ test('sandbox payment approved: the result panel shows success', async () => {
   assert.equal(await $('result-success').innerText(), 'true');
   await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
   assert.notEqual(await $('input-merchant_uid').inputValue(), merchantUid, 'a new order number for the next attempt');
-  await page.screenshot({ path: `${SHOTS}/demo.png`, fullPage: true });
+  await shot('demo');
 });
 
 test('sandbox payment failed and cancelled: the result panel shows failure', async () => {
@@ -237,7 +243,7 @@ test('mobile redirect flow: lands on redirect.html with the parsed result and th
   assert.equal(await $('pending-name').innerText(), name);
   assert.equal(await $('pending-amount').innerText(), '82,700원');
   await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
-  await page.screenshot({ path: `${SHOTS}/demo-redirect.png`, fullPage: true });
+  await shot('demo-redirect');
 
   // The order was taken: a reload finds nothing, and the query is still parsed.
   await page.reload();
@@ -259,6 +265,39 @@ test('mobile redirect flow, failure: error_code and error_msg arrive through the
   assert.equal(await $('redirect-success').innerText(), 'false');
   assert.equal(await $('redirect-error_code').innerText(), 'SANDBOX_DECLINED');
   await expectText($('redirect-error_msg'), /거절/, 'decoded Korean error_msg');
+});
+
+test('responsive: a phone-sized viewport has no sideways scroll and keeps Pay reachable', async () => {
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  for (const width of [390, 768]) {
+    await page.setViewportSize({ width, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width}px: the page is ${overflow}px wider than the viewport`);
+    const box = await $('pay-button').boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${width}px: Pay button inside the viewport`);
+  }
+  // On a phone the pay button is a bottom bar, in view without scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const bar = await $('pay-button').boundingBox();
+  assert.ok(bar.y + bar.height <= 844 && bar.y > 844 - 120, `pay bar at the bottom: ${JSON.stringify(bar)}`);
+  // The viewport, not the full page: a fixed bar is drawn once, mid-page, in a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/demo-mobile.png` });
+
+  // English toggle: the whole page switches, and the choice survives a reload.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await $('lang-toggle').click();
+  await expectText($('pay-button'), /^Pay /, 'English pay button');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await expectText($('pay-button'), /^Pay /, 'English after reload');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `English at 1280px: the page is ${wide}px wider than the viewport`);
+  await shot('demo-en');
+  await $('lang-toggle').click();
+  await expectText($('pay-button'), /결제하기/, 'back to Korean');
 });
 
 test('no page errors', () => {
