@@ -21,6 +21,8 @@ let base;
 let browser;
 let page;
 const pageErrors = [];
+const sdkConsoleErrors = [];
+const SDK_ORIGIN = 'https://cdn.iamport.kr/';
 
 function startServer() {
   return new Promise((resolve, reject) => {
@@ -106,7 +108,13 @@ before(async () => {
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    // The offline-fallback test points the demo at PortOne's CDN, which this context blocks.
+    if (m.location().url.startsWith(SDK_ORIGIN)) sdkConsoleErrors.push(m.text());
+    else pageErrors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()} ${r.url()}`);
   });
 });
 
@@ -200,6 +208,41 @@ test('sandbox payment failed and cancelled: the result panel shows failure', asy
   await waitOutcome('failure');
   assert.equal(await $('result-error_code').innerText(), 'SANDBOX_CANCELLED');
   await expectText($('result-error_msg'), /취소/, 'cancel message');
+});
+
+test('scripted sandbox (approveNext / failNext), as users script their own e2e tests', async () => {
+  await page.evaluate(() => window.__iamportPayDemo.sandbox.failNext('F001', '한도 초과'));
+  await $('pay-button').click();
+  await waitOutcome('failure');
+  assert.equal(await $('sandbox-dialog').count(), 0, 'no dialog for a scripted answer');
+  assert.equal(await $('result-error_code').innerText(), 'F001');
+  assert.equal(await $('result-error_msg').innerText(), '한도 초과');
+
+  await page.evaluate(() => window.__iamportPayDemo.sandbox.approveNext());
+  await $('pay-button').click();
+  await waitOutcome('success');
+  assert.equal(await $('result-status').innerText(), 'paid');
+});
+
+test('a userCode without network: the SDK load fails and the demo pays in the sandbox instead', async () => {
+  await $('input-userCode').fill('imp00000000');
+  await expectText($('mode-badge'), /실제 SDK/, 'real-SDK mode');
+  await $('pay-button').click();
+  // The CDN is blocked in this context: requestPay rejects with sdk_load_failed, the page says
+  // so and opens the sandbox window instead.
+  const dialog = $('sandbox-dialog');
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await expectText($('sdk-fallback'), /sdk_load_failed|sdk_timeout/, 'fallback note names the error');
+  await expectText($('mode-badge'), /SDK 로드 실패/, 'fallback mode badge');
+  assert.ok(sdkConsoleErrors.length >= 1, 'the browser did try PortOne\'s CDN');
+  await $('sandbox-approve').click();
+  await waitOutcome('success');
+  const tags = await page.evaluate((o) => [...document.scripts].filter((s) => s.src.startsWith(o)).length, SDK_ORIGIN);
+  assert.equal(tags, 0, 'the failed <script> tag was taken out');
+  // Back to the default: an empty userCode is the sandbox.
+  await $('input-userCode').fill('');
+  await expectText($('mode-badge'), /^샌드박스 결제/, 'sandbox mode again');
+  assert.equal(await $('sdk-fallback').isHidden(), true);
 });
 
 test('KSNET answers with ids only: success is null, look it up on the server', async () => {
