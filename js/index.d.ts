@@ -625,13 +625,20 @@ export declare function checkParams(params: unknown, options?: CheckOptions): Ch
  */
 export declare function buildParams(params: unknown, options?: CheckOptions): RequestPayParams;
 
-/** Loads PortOne's iamport.js (once) and calls `IMP.init(userCode)`. */
+/**
+ * Loads PortOne's iamport.js (once; a `window.IMP` already there is reused) and calls
+ * `IMP.init(userCode)`.
+ * @throws {IamportPayError} `sdk_load_failed`, `sdk_timeout`, `invalid_params` (empty
+ * `userCode`), `not_in_browser`.
+ */
 export declare function loadIamport(options: LoadOptions): Promise<void>;
 
 /**
  * Validates, loads the SDK if needed, and calls `IMP.request_pay`. Resolves with the response
  * whether the payment succeeded or not; rejects with `invalid_params` before opening anything
  * when the params have errors. In redirect mode the page navigates away instead.
+ * @throws {IamportPayError} `invalid_params` (with `issues`), `duplicate_request` (this
+ * `merchant_uid` is still open), `sdk_load_failed`, `sdk_timeout`, `not_in_browser`.
  */
 export declare function requestPay(params: unknown, options?: PayOptions): Promise<PaymentResult>;
 
@@ -641,7 +648,11 @@ export declare function requestPay(params: unknown, options?: PayOptions): Promi
  */
 export declare function parseRedirect(input?: string | URL | Location): RedirectResult;
 
-/** Returns and forgets the order stored for `merchantUid` by `requestPay`, or null. */
+/**
+ * Returns and forgets the order `requestPay` saved for `merchantUid` in `sessionStorage`, or
+ * null (none, expired after an hour, or damaged).
+ * @throws {IamportPayError} `not_in_browser`.
+ */
 export declare function takePendingOrder(merchantUid: string): PendingOrder | null;
 
 /** The library version. */
