@@ -391,7 +391,7 @@ impl OpenOrder {
             if open.iter().any(|m| m == merchant_uid) {
                 return Err(Error::new(
                     ErrorCode::DuplicateRequest,
-                    format!("a payment for merchant_uid {merchant_uid:?} is still open"),
+                    format!("a payment for merchant_uid \"{merchant_uid}\" is still open"),
                 ));
             }
             open.push(merchant_uid.to_string());
@@ -413,7 +413,8 @@ pub fn detect_mobile() -> bool {
         return false;
     };
     let ua = nav.user_agent().unwrap_or_default();
-    redirect::is_mobile_user_agent(&ua) || (ua.contains("Macintosh") && nav.max_touch_points() > 1)
+    redirect::is_mobile_user_agent(&ua)
+        || (redirect::contains(&ua, "Macintosh") && nav.max_touch_points() > 1)
 }
 
 fn now_ms() -> u64 {
