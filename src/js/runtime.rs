@@ -2,7 +2,7 @@
 //! `sessionStorage`, and the JS exports `loadIamport`, `requestPay`, `parseRedirect` and
 //! `takePendingOrder` (API.md, "JS API").
 //!
-//! Futures sit on the callback layer in [`super::imp`]: dropping one removes its listeners,
+//! Futures sit on the callback layer in `src/js/imp.rs`: dropping one removes its listeners,
 //! clears its timer and releases its `merchant_uid`.
 
 use super::imp::{self, current_imp, oneshot, Imp, Listener, Timeout};
