@@ -244,7 +244,15 @@ impl PaymentResult {
 pub fn is_mobile_user_agent(ua: &str) -> bool {
     ["Mobi", "Android", "iPhone", "iPad", "iPod"]
         .iter()
-        .any(|t| ua.contains(t))
+        .any(|t| contains(ua, t))
+}
+
+/// `hay.contains(needle)` for short ASCII needles, without the generic substring searcher
+/// (which costs about 2.5 KB of wasm for these few calls).
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
 
 #[cfg(test)]

@@ -254,7 +254,7 @@ async fn ksnet_ids_only_gives_success_null() {
 async fn invalid_params_never_reach_imp() {
     let fake = FakeImp::answering(json!({"success": true}));
     let bad = json!({"pg": "html5_inicis.INIpayTest", "pay_method": "card",
-                     "merchant_uid": "rt-invalid", "amount": -1});
+                     "merchant_uid": "rt-invalid", "name": "T", "amount": -1});
     let err = pay_js(&bad, &json!({})).await.expect_err("rejects");
     assert_eq!(code_of(&err), "invalid_params");
     let issues: Array = get(&err, "issues").into();
@@ -267,9 +267,10 @@ async fn invalid_params_never_reach_imp() {
         "{pairs:?}"
     );
     assert!(
-        pairs.contains(&("name".into(), "required".into())),
+        pairs.contains(&("buyer_tel".into(), "required".into())),
         "{pairs:?}"
     );
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
     assert_eq!(fake.request_count(), 0);
     assert!(take_js("rt-invalid").is_null(), "nothing was saved");
 }
@@ -289,10 +290,10 @@ async fn rust_request_pay_is_typed() {
     assert_eq!(r.merchant_uid, "rt-rust");
     assert_eq!(r.response["paid_amount"], json!(1004));
     let mut bad = req.clone();
-    bad.name = None;
+    bad.buyer_tel = None;
     let e = request_pay(&bad, &opts).await.expect_err("invalid");
     assert_eq!(e.code(), ErrorCode::InvalidParams);
-    assert_eq!(e.issues()[0].path, "name");
+    assert_eq!(e.issues()[0].path, "buyer_tel");
 }
 
 // ---- requestPay: duplicates, double callbacks, dropping ------------------------------------
@@ -393,9 +394,38 @@ async fn dropping_the_future_releases_the_order() {
     assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_new"));
 }
 
+#[wasm_bindgen_test]
+async fn imp_request_pay_throwing_rejects_and_forgets_the_order() {
+    let _fake = FakeImp::install(|_, _| {
+        wasm_bindgen::throw_str("IMP not initialized");
+    });
+    let err = pay_js(&params("rt-throws"), &json!({}))
+        .await
+        .expect_err("rejects");
+    assert_eq!(code_of(&err), "sdk_load_failed");
+    assert!(get_str(&err, "message")
+        .unwrap()
+        .contains("IMP not initialized"));
+    assert!(take_js("rt-throws").is_null(), "no window, no saved order");
+    // Released: the next attempt is not a duplicate.
+    let err = pay_js(&params("rt-throws"), &json!({}))
+        .await
+        .expect_err("rejects");
+    assert_eq!(code_of(&err), "sdk_load_failed");
+}
+
 // ---- the loader ----------------------------------------------------------------------------
 
-const FAKE_SDK: &str = "window.__sdkRuns=(window.__sdkRuns||0)+1;window.IMP={init:function(c){(window.__inits=window.__inits||[]).push(c)},request_pay:function(p,cb){setTimeout(function(){cb({imp_uid:'imp_sdk',merchant_uid:p.merchant_uid,success:true})},0)}};";
+/// A fake SDK script: defines `IMP` (answering asynchronously, as the real one), and counts
+/// its runs in `window.__runs_{tag}` and its `IMP.init` codes in `window.__inits_{tag}`.
+fn fake_sdk(tag: &str) -> String {
+    data_script(&format!(
+        "window.__runs_{tag}=(window.__runs_{tag}||0)+1;window.__inits_{tag}=[];\
+         window.IMP={{init:function(c){{window.__inits_{tag}.push(c)}},\
+         request_pay:function(p,cb){{setTimeout(function(){{\
+         cb({{imp_uid:'imp_sdk',merchant_uid:p.merchant_uid,success:true}})}},0)}}}};"
+    ))
+}
 
 fn global(key: &str) -> JsValue {
     get(&window(), key)
@@ -404,7 +434,7 @@ fn global(key: &str) -> JsValue {
 #[wasm_bindgen_test]
 async fn loader_injects_once_shares_the_load_and_inits() {
     remove_imp();
-    let url = data_script(&format!("{FAKE_SDK}/*once*/"));
+    let url = fake_sdk("once");
     let opts = json!({"userCode": "imp00000001", "sdkUrl": url});
     let a = future_to_promise({
         let o = js(&opts);
@@ -421,12 +451,12 @@ async fn loader_injects_once_shares_the_load_and_inits() {
         1,
         "one script tag for two callers"
     );
-    assert_eq!(global("__sdkRuns").as_f64(), Some(1.0));
-    assert_eq!(to_json(&global("__inits")), json!(["imp00000001"]));
+    assert_eq!(global("__runs_once").as_f64(), Some(1.0));
+    assert_eq!(to_json(&global("__inits_once")), json!(["imp00000001"]));
     // Loaded and initialized: a third call neither injects nor calls IMP.init again.
     load_iamport_js(js(&opts)).await.expect("loads");
     assert_eq!(script_tags_with("once"), 1);
-    assert_eq!(to_json(&global("__inits")), json!(["imp00000001"]));
+    assert_eq!(to_json(&global("__inits_once")), json!(["imp00000001"]));
     // requestPay uses the loaded SDK (asynchronous callback, as the real one).
     let r = pay_js(&params("rt-loaded"), &json!({"keepPendingOrder": false}))
         .await
@@ -437,7 +467,7 @@ async fn loader_injects_once_shares_the_load_and_inits() {
 #[wasm_bindgen_test]
 async fn request_pay_loads_the_sdk_when_needed() {
     remove_imp();
-    let url = data_script(&format!("{FAKE_SDK}/*by-pay*/"));
+    let url = fake_sdk("bypay");
     let r = pay_js(
         &params("rt-autoload"),
         &json!({"userCode": "imp00000002", "sdkUrl": url, "keepPendingOrder": false}),
@@ -445,11 +475,7 @@ async fn request_pay_loads_the_sdk_when_needed() {
     .await
     .expect("a result");
     assert_eq!(get(&r, "success"), JsValue::TRUE);
-    let inits = to_json(&global("__inits"));
-    assert_eq!(
-        inits.as_array().and_then(|a| a.last()),
-        Some(&json!("imp00000002"))
-    );
+    assert_eq!(to_json(&global("__inits_bypay")), json!(["imp00000002"]));
     // Without IMP and without userCode there is nothing to initialize with.
     remove_imp();
     let err = pay_js(
@@ -464,6 +490,27 @@ async fn request_pay_loads_the_sdk_when_needed() {
         get_str(&issues.get(0), "path").as_deref(),
         Some("options.userCode")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_loader_does_not_strand_the_others() {
+    remove_imp();
+    let url = fake_sdk("dropped");
+    let opts = LoadOptions {
+        sdk_url: Some(url.clone()),
+        ..LoadOptions::new("imp00000007")
+    };
+    {
+        let mut fut = pin!(load_iamport(&opts));
+        let mut cx = Context::from_waker(Waker::noop());
+        assert!(matches!(fut.as_mut().poll(&mut cx), Poll::Pending));
+    } // the first caller gives up
+    load_iamport_js(js(&json!({"userCode": "imp00000007", "sdkUrl": url})))
+        .await
+        .expect("the shared load still completes");
+    assert_eq!(script_tags_with("dropped"), 1);
+    assert_eq!(global("__runs_dropped").as_f64(), Some(1.0));
+    assert_eq!(to_json(&global("__inits_dropped")), json!(["imp00000007"]));
 }
 
 #[wasm_bindgen_test]

@@ -154,26 +154,23 @@ pub(crate) struct Timeout {
 impl Timeout {
     /// Calls `f` after `ms`. If the timer cannot be set, `f` runs now, so a waiter never hangs.
     pub(crate) fn new(window: &Window, ms: u32, f: impl FnMut() + 'static) -> Self {
-        let closure = Closure::<dyn FnMut()>::new(f);
         let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        let closure = Closure::<dyn FnMut()>::new(f);
         let id = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
                 ms,
             )
             .ok();
-        let mut t = Timeout {
+        if id.is_none() {
+            let run: &js_sys::Function = closure.as_ref().unchecked_ref();
+            let _ = run.call0(&JsValue::UNDEFINED);
+        }
+        Timeout {
             window: window.clone(),
             id,
             _closure: closure,
-        };
-        if t.id.is_none() {
-            // Reaching into our own closure: call it through JS, the only handle we have.
-            let f: &js_sys::Function = t._closure.as_ref().unchecked_ref();
-            let _ = f.call0(&JsValue::UNDEFINED);
-            t.id = None;
         }
-        t
     }
 }
 

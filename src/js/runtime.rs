@@ -2,7 +2,7 @@
 //! `sessionStorage`, and the JS exports `loadIamport`, `requestPay`, `parseRedirect` and
 //! `takePendingOrder` (API.md, "JS API").
 //!
-//! Futures sit on the callback layer in [`super::imp`]: dropping one removes its listeners,
+//! Futures sit on the callback layer in `src/js/imp.rs`: dropping one removes its listeners,
 //! clears its timer and releases its `merchant_uid`.
 
 use super::imp::{self, current_imp, oneshot, Imp, Listener, Timeout};
@@ -231,8 +231,10 @@ async fn wait_script(window: &Window, script: &HtmlScriptElement, timeout_ms: u3
     rx.await
 }
 
-/// Loads the script at `url` (absolute) unless `window.IMP` shows up; one load per URL at a
-/// time, shared by every caller.
+/// Loads the script at `url` (absolute); one load per URL at a time, shared by every caller.
+///
+/// The load itself runs as its own task, so a caller that gives up (a dropped future) never
+/// strands the others; it always settles, because [`wait_script`] has a timeout.
 async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<(), Error> {
     let shared = LOADING.with(|l| {
         l.borrow()
@@ -240,31 +242,39 @@ async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<()
             .filter(|s| s.url == url)
             .map(|s| s.state.clone())
     });
-    if let Some(state) = shared {
-        return WaitLoad(state).await;
-    }
-    let state = Rc::new(RefCell::new(LoadState::default()));
-    LOADING.with(|l| {
-        *l.borrow_mut() = Some(SharedLoad {
-            url: url.clone(),
-            state: state.clone(),
-        })
-    });
-    let result = inject_and_wait(window, &url, timeout_ms).await;
-    // Settled: the next caller with no IMP starts over (a retry after a network error).
-    LOADING.with(|l| {
-        let mut l = l.borrow_mut();
-        if l.as_ref().is_some_and(|s| Rc::ptr_eq(&s.state, &state)) {
-            *l = None;
+    let state = match shared {
+        Some(state) => state,
+        None => {
+            let state = Rc::new(RefCell::new(LoadState::default()));
+            LOADING.with(|l| {
+                *l.borrow_mut() = Some(SharedLoad {
+                    url: url.clone(),
+                    state: state.clone(),
+                })
+            });
+            let (window, task_state) = (window.clone(), state.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = inject_and_wait(&window, &url, timeout_ms).await;
+                // Settled: the next caller with no IMP starts over (a retry after an error).
+                LOADING.with(|l| {
+                    let mut l = l.borrow_mut();
+                    if l.as_ref()
+                        .is_some_and(|s| Rc::ptr_eq(&s.state, &task_state))
+                    {
+                        *l = None;
+                    }
+                });
+                let wakers = {
+                    let mut st = task_state.borrow_mut();
+                    st.result = Some(result);
+                    std::mem::take(&mut st.wakers)
+                };
+                wakers.into_iter().for_each(Waker::wake);
+            });
+            state
         }
-    });
-    let wakers = {
-        let mut st = state.borrow_mut();
-        st.result = Some(result.clone());
-        std::mem::take(&mut st.wakers)
     };
-    wakers.into_iter().for_each(Waker::wake);
-    result
+    WaitLoad(state).await
 }
 
 async fn inject_and_wait(window: &Window, url: &str, timeout_ms: u32) -> Result<(), Error> {
@@ -381,7 +391,7 @@ impl OpenOrder {
             if open.iter().any(|m| m == merchant_uid) {
                 return Err(Error::new(
                     ErrorCode::DuplicateRequest,
-                    format!("a payment for merchant_uid {merchant_uid:?} is still open"),
+                    format!("a payment for merchant_uid \"{merchant_uid}\" is still open"),
                 ));
             }
             open.push(merchant_uid.to_string());
@@ -403,7 +413,8 @@ pub fn detect_mobile() -> bool {
         return false;
     };
     let ua = nav.user_agent().unwrap_or_default();
-    redirect::is_mobile_user_agent(&ua) || (ua.contains("Macintosh") && nav.max_touch_points() > 1)
+    redirect::is_mobile_user_agent(&ua)
+        || (redirect::contains(&ua, "Macintosh") && nav.max_touch_points() > 1)
 }
 
 fn now_ms() -> u64 {
@@ -518,13 +529,16 @@ async fn pay(params: &Value, pre: Vec<Issue>, run: Run) -> Result<(JsValue, Stri
     }
     let (tx, rx) = oneshot();
     let callback = imp::response_callback(tx);
-    imp.request_pay(&to_js(&normalized), &callback)
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::SdkLoadFailed,
-                format!("IMP.request_pay threw: {}", js_message(&e)),
-            )
-        })?;
+    if let Err(e) = imp.request_pay(&to_js(&normalized), &callback) {
+        // No window opened: the saved order would only mislead a later landing page.
+        if let Some(storage) = session_storage(&window).filter(|_| run.keep_pending_order) {
+            let _ = storage.remove_item(&pending::storage_key(&merchant_uid));
+        }
+        return Err(Error::new(
+            ErrorCode::SdkLoadFailed,
+            format!("IMP.request_pay threw: {}", js_message(&e)),
+        ));
+    }
     let response = rx.await;
     Ok((response, merchant_uid))
 }
