@@ -5,7 +5,7 @@ use iamport_pay::builder::{
     Carrier, CashReceiptFlag, Kiwoom, KiwoomCard, Ksnet, KsnetKakaopayType, KsnetQpayType,
     KsnetTcode,
 };
-use iamport_pay::{build_params, Currency, PayMethod, Period, StoreDetails};
+use iamport_pay::{build_params, Currency, PayMethod, Period, StoreDetails, UnknownValue};
 use serde_json::{json, Value};
 
 /// The `params` of the case `name` in a case file.
@@ -438,4 +438,51 @@ fn kiwoom_card_codes_match_the_rule_table() {
         assert!(report.issues().is_empty(), "{card:?}: {report}");
     }
     assert_eq!(Carrier::ALL.len(), 5);
+}
+
+#[test]
+fn option_enum_tables_round_trip() {
+    fn both_ways<T>(all: &[T], as_str: fn(T) -> &'static str, field: &'static str)
+    where
+        T: Copy
+            + PartialEq
+            + std::fmt::Debug
+            + std::fmt::Display
+            + std::str::FromStr<Err = UnknownValue>,
+    {
+        for v in all {
+            assert_eq!(as_str(*v).parse::<T>(), Ok(*v));
+            assert_eq!(v.to_string(), as_str(*v));
+        }
+        assert_eq!("nope".parse::<T>(), Err(UnknownValue(field)));
+    }
+    both_ways(
+        KsnetQpayType::ALL,
+        KsnetQpayType::as_str,
+        "bypass.ksnet.sndQpayType",
+    );
+    both_ways(KsnetTcode::ALL, KsnetTcode::as_str, "bypass.ksnet.tcode");
+    both_ways(
+        KsnetKakaopayType::ALL,
+        KsnetKakaopayType::as_str,
+        "bypass.ksnet.sndKakaopayType",
+    );
+    both_ways(
+        KiwoomCard::ALL,
+        KiwoomCard::as_str,
+        "bypass.daou.CARDQUOTA card code",
+    );
+    both_ways(Carrier::ALL, Carrier::as_str, "phone.detail[].carrier");
+    assert_eq!(KsnetQpayType::Hide.as_str(), "0");
+    assert_eq!(KsnetTcode::Kt.as_str(), "ktf");
+    assert_eq!(KiwoomCard::Shinhan.as_str(), "CCLG");
+    assert_eq!(Carrier::All.as_str(), "*");
+    assert_eq!(
+        CashReceiptFlag::Transfer { allow: true }.to_value(),
+        json!(1)
+    );
+    assert_eq!(
+        CashReceiptFlag::Kakaopay { allow: false }.to_value(),
+        json!("N")
+    );
 }

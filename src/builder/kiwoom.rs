@@ -1,6 +1,7 @@
 //! The Kiwoom Pay builder (Daou; `channelKey`): 004 and portone-docs/daou.mdx, daou-notes.mdx.
 
 use crate::builder::common_setters;
+use crate::builder::wire_enum::wire_enum;
 use crate::{
     Card, CardDirect, CheckOptions, PaymentRequest, Phone, PhoneCarrier, Prefill, Provider,
 };
@@ -33,28 +34,10 @@ impl CashReceiptFlag {
     }
 }
 
-macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$doc:meta])* $variant:ident = $s:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$doc])* $variant,)* }
-
-        impl $name {
-            /// Every value, in the table's order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-
-            /// The wire string.
-            pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s,)* }
-            }
-        }
-    };
-}
-
 wire_enum! {
     /// A Kiwoom Pay card company code for `bypass.daou.CARDQUOTA` (daou.mdx "카드사 코드"
     /// table, in its order).
-    KiwoomCard {
+    KiwoomCard, "bypass.daou.CARDQUOTA card code" {
         /// 비씨카드
         Bc = "CCBC",
         /// 국민카드
@@ -108,7 +91,7 @@ wire_enum! {
 
 wire_enum! {
     /// A carrier for `phone.detail[].carrier` (daou.mdx "통신사 노출 제어" samples).
-    Carrier {
+    Carrier, "phone.detail[].carrier" {
         /// `"*"`: every carrier.
         All = "*",
         /// `"SKT"`.

@@ -1,73 +1,47 @@
 //! The KSNET builder (`ksnet.{MID}`): 002 and portone-docs/ksnet.mdx, ksnet-warning.mdx.
 
+use crate::builder::wire_enum::wire_enum;
 use crate::builder::{common_setters, pg_code};
 use crate::{
     Card, CardDetail, CardDirect, CheckOptions, Display, PaymentRequest, Provider, StoreDetails,
 };
 use serde_json::{Map, Value};
 
-/// `bypass.ksnet.sndQpayType` (002 / ksnet.mdx "카드 결제 시 결제창에 간편 결제 수단 표시 여부").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KsnetQpayType {
-    /// `"0"`: 간편결제 수단 표시하지 않음 (the card window shows no easy-pay methods).
-    Hide,
-    /// `"1"`: 간편결제 수단 표시함 (the card window shows easy-pay methods).
-    Show,
-}
-
-impl KsnetQpayType {
-    /// The wire string, `"0"` or `"1"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            KsnetQpayType::Hide => "0",
-            KsnetQpayType::Show => "1",
-        }
+wire_enum! {
+    /// `bypass.ksnet.sndQpayType` (002 / ksnet.mdx "카드 결제 시 결제창에 간편 결제 수단 표시
+    /// 여부").
+    KsnetQpayType, "bypass.ksnet.sndQpayType" {
+        /// `"0"`: 간편결제 수단 표시하지 않음 (the card window shows no easy-pay methods).
+        Hide = "0",
+        /// `"1"`: 간편결제 수단 표시함 (the card window shows easy-pay methods).
+        Show = "1",
     }
 }
 
-/// `bypass.ksnet.tcode`, the buyer's carrier (ksnet.mdx "LG는 `lgt`, KT는 `ktf`, SKT는 `skt`로
-/// 입력해야 하며, 통신사 구분이 어려우신 경우 임의의 값을 입력하여 요청해도 무방합니다.").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KsnetTcode {
-    /// `"skt"`.
-    Skt,
-    /// `"ktf"`.
-    Kt,
-    /// `"lgt"`.
-    Lg,
-    /// The carrier is not known: writes `"unknown"` ("임의의 값을 입력하여 요청해도 무방합니다").
-    Unknown,
-}
-
-impl KsnetTcode {
-    /// The wire string.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            KsnetTcode::Skt => "skt",
-            KsnetTcode::Kt => "ktf",
-            KsnetTcode::Lg => "lgt",
-            KsnetTcode::Unknown => "unknown",
-        }
+wire_enum! {
+    /// `bypass.ksnet.tcode`, the buyer's carrier (ksnet.mdx "LG는 `lgt`, KT는 `ktf`, SKT는
+    /// `skt`로 입력해야 하며, 통신사 구분이 어려우신 경우 임의의 값을 입력하여 요청해도
+    /// 무방합니다.").
+    KsnetTcode, "bypass.ksnet.tcode" {
+        /// `"skt"`.
+        Skt = "skt",
+        /// `"ktf"`.
+        Kt = "ktf",
+        /// `"lgt"`.
+        Lg = "lgt",
+        /// The carrier is not known: `"unknown"` ("임의의 값을 입력하여 요청해도 무방합니다").
+        Unknown = "unknown",
     }
 }
 
-/// `bypass.ksnet.sndKakaopayType` (ksnet.mdx "카카오페이 결제시 허용할 결제수단"; leave it unset
-/// to allow both).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KsnetKakaopayType {
-    /// `"CARD"`: 카드 결제만 허용.
-    Card,
-    /// `"MONEY"`: 카카오머니 결제만 허용.
-    Money,
-}
-
-impl KsnetKakaopayType {
-    /// The wire string.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            KsnetKakaopayType::Card => "CARD",
-            KsnetKakaopayType::Money => "MONEY",
-        }
+wire_enum! {
+    /// `bypass.ksnet.sndKakaopayType` (ksnet.mdx "카카오페이 결제시 허용할 결제수단"; leave it
+    /// unset to allow both).
+    KsnetKakaopayType, "bypass.ksnet.sndKakaopayType" {
+        /// `"CARD"`: 카드 결제만 허용.
+        Card = "CARD",
+        /// `"MONEY"`: 카카오머니 결제만 허용.
+        Money = "MONEY",
     }
 }
 

@@ -14,6 +14,7 @@ use crate::{CheckOptions, PaymentRequest, Provider, Report};
 
 mod kiwoom;
 mod ksnet;
+mod wire_enum;
 pub use kiwoom::{Carrier, CashReceiptFlag, Kiwoom, KiwoomCard};
 pub use ksnet::{Ksnet, KsnetKakaopayType, KsnetQpayType, KsnetTcode};
 
