@@ -271,8 +271,8 @@ fn prefill(ctx: &mut Ctx) {
 
 /// The `card` options KCP does and does not take.
 fn card(ctx: &mut Ctx) {
-    // `kcp_no_use_free_interest` — request-pay-params.mdx (상점 부담 무이자 할부 최대 개월수)
-    // "지원되는 PG사 - 토스페이먼츠(신모듈) - KSNET - 나이스페이(신모듈) - 웰컴페이먼츠 - KSNET 카드
+    // `kcp_no_use_free_interest` — request-pay-params.mdx L479-528 (### 상점 부담 무이자 할부
+    // 최대 개월수 설정하기, `max_month` + `useFreeInterestFromMall`) "지원되는 PG사 - 토스페이먼츠(신모듈) - KSNET - 나이스페이(신모듈) - 웰컴페이먼츠 - KSNET 카드
     // 다이렉트 - KG이니시스": no KCP.
     if ctx.is_true("useFreeInterestFromMall") {
         ctx.add(
@@ -305,7 +305,7 @@ fn card(ctx: &mut Ctx) {
             }
         }
     }
-    // `kcp_no_max_month` — request-pay-params.mdx's max_month list (above) has no KCP; kcp.mdx
+    // `kcp_no_max_month` — request-pay-params.mdx L479-528's list (above) has no KCP; kcp.mdx
     // L284-298 documents `card.detail[]` with `card_code` and `enabled` only.
     if let Some(Value::Array(items)) = card.get("detail") {
         for (i, item) in items.iter().enumerate() {
