@@ -32,7 +32,7 @@ pub use issue::{Code, Issue, Lang, Msg, Report, Severity, UnknownCode};
 pub use provider::{Provider, RuleSet, UnknownProvider};
 pub use request::{
     Card, CardDetail, CardDirect, Currency, Display, KcpProduct, Language, NoticeUrl, PayMethod,
-    PaymentRequest, Period, Prefill, UnknownValue,
+    PaymentRequest, Period, Phone, PhoneCarrier, Prefill, StoreDetails, UnknownValue,
 };
 
 #[cfg(target_arch = "wasm32")]
