@@ -60,7 +60,8 @@ fn build_error_code(params: &JsValue) -> Option<String> {
 }
 
 /// A valid KSNET request as a JS expression, to graft hostile values onto.
-const BASE: &str = "({pg:'ksnet.M', pay_method:'card', merchant_uid:'o-1', name:'Mug', amount:1004})";
+const BASE: &str =
+    "({pg:'ksnet.M', pay_method:'card', merchant_uid:'o-1', name:'Mug', amount:1004})";
 
 fn prototype_snapshot() -> String {
     make("return Object.getOwnPropertyNames(Object.prototype).sort().join(',') + '|' + ({}).polluted + '|' + ({}).isAdmin")
@@ -78,7 +79,10 @@ fn deep_nesting_10000_levels() {
     assert_eq!(build_error_code(&p).as_deref(), Some("invalid_params"));
     // The root itself nested 10,000 levels deep (an array of arrays).
     let root = make("let o = []; for (let i = 0; i < 10000; i++) o = [o]; return o;");
-    assert_eq!(pairs(&root), vec![(String::new(), "invalid_type".to_string())]);
+    assert_eq!(
+        pairs(&root),
+        vec![(String::new(), "invalid_type".to_string())]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -109,7 +113,10 @@ fn prototype_pollution_keys() {
     let custom = get(&built, "custom_data");
     let own = Object::get_own_property_descriptor(&custom.clone().into(), &"__proto__".into());
     assert!(!own.is_undefined(), "__proto__ is an own key of the copy");
-    assert!(get(&custom, "polluted").is_undefined(), "the copy's prototype is untouched");
+    assert!(
+        get(&custom, "polluted").is_undefined(),
+        "the copy's prototype is untouched"
+    );
     assert_eq!(prototype_snapshot(), before, "Object.prototype unchanged");
 }
 
@@ -118,7 +125,10 @@ fn non_plain_objects() {
     for (expr, path) in [
         ("new Map([['amount', 1]])", ""),
         ("new Date()", ""),
-        ("new (class Order { constructor() { this.amount = 1; } })()", ""),
+        (
+            "new (class Order { constructor() { this.amount = 1; } })()",
+            "",
+        ),
     ] {
         let v = make(&format!("return {expr};"));
         assert_eq!(
@@ -126,7 +136,11 @@ fn non_plain_objects() {
             vec![(path.to_string(), "invalid_type".to_string())],
             "{expr}"
         );
-        assert_eq!(build_error_code(&v).as_deref(), Some("invalid_params"), "{expr}");
+        assert_eq!(
+            build_error_code(&v).as_deref(),
+            Some("invalid_params"),
+            "{expr}"
+        );
     }
     let p = make(&format!(
         "const p = {BASE}; p.custom_data = new Map(); p.period = new Date(); return p;"
@@ -160,7 +174,8 @@ fn cyclic_objects() {
     let got = pairs(&p);
     assert!(!got.is_empty());
     assert!(
-        got.iter().any(|(path, code)| path.starts_with("custom_data") && code == "invalid_value"),
+        got.iter()
+            .any(|(path, code)| path.starts_with("custom_data") && code == "invalid_value"),
         "{got:?}"
     );
     assert_eq!(build_error_code(&p).as_deref(), Some("invalid_params"));
@@ -184,5 +199,8 @@ fn functions_undefined_and_sparse_arrays() {
     ));
     let got = pairs(&p);
     assert!(has(&got, "buyer_tel", "invalid_type"), "{got:?}");
-    assert!(!got.iter().any(|(path, _)| path == "buyer_email"), "{got:?}");
+    assert!(
+        !got.iter().any(|(path, _)| path == "buyer_email"),
+        "{got:?}"
+    );
 }
