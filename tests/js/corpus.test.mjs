@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkParams, buildParams, IamportPayError } from 'iamport-pay';
 
-const base = () => ({ pg: 'ksnet.M', pay_method: 'card', merchant_uid: 'o-1', name: 'Mug', amount: 1004 });
+const base = () => ({ pg: 'ksnet.M', pay_method: 'card', merchant_uid: 'o-1', name: 'Mug', amount: 1004, tax_free: 0 });
 const snapshot = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',') + ({}).polluted + ({}).isAdmin;
 const pairs = (r) => [...r.errors, ...r.warnings].map((i) => `${i.path} ${i.code}`);
 
@@ -58,8 +58,10 @@ for (const [name, make, want] of corpus) {
 
 test('bad input: prototype-pollution keys are data, never prototypes', () => {
   const before = snapshot();
-  const p = Object.assign(base(), JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"isAdmin": true}}}'));
-  p.custom_data = JSON.parse('{"__proto__": {"polluted": "yes"}, "k": 1}');
+  // JSON.parse makes __proto__ an own data key, the way it arrives in a request body
+  // (Object.assign or a literal would set the prototype instead).
+  const p = JSON.parse(JSON.stringify(base()).slice(0, -1) +
+    ',"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"isAdmin":true}},"custom_data":{"__proto__":{"polluted":"yes"},"k":1}}');
   const r = checkParams(p);
   assert.deepEqual(pairs(r).sort(), ['__proto__ unknown_field', 'constructor unknown_field']);
   const built = buildParams(p);
