@@ -38,6 +38,10 @@ pub use request::{
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 
+/// The shop server's half: payment verification and typed REST bodies (feature `server`).
+#[cfg(feature = "server")]
+pub mod server;
+
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
