@@ -307,7 +307,7 @@ fn cancel_amount_rules() {
             CancelPayment::by_imp_uid("i")
                 .amount(1000)
                 .tax_free(500)
-                .vat_amount(500)
+                .vat_amount(501)
                 .build()
         ),
         [p("vat_amount", "out_of_range")]
