@@ -38,7 +38,6 @@ pub use request::{
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 
-/// The shop server's half: payment verification and typed REST bodies (feature `server`).
 #[cfg(feature = "server")]
 pub mod server;
 
