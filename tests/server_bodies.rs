@@ -488,3 +488,39 @@ fn debug_redacts_card_and_personal_data() {
     // The JSON body still carries the data.
     assert_eq!(key.body()["card_number"], "9410-1234-5678-9012");
 }
+
+// ---- bad input never panics ---------------------------------------------------------------------
+
+#[cfg(not(target_arch = "wasm32"))]
+mod never_panics {
+    use super::*;
+    use iamport_pay::server::{verify_payment, ExpectedOrder};
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    proptest! {
+        #[test]
+        fn card_and_ids(number in ".{0,24}", expiry in ".{0,9}", birth in ".{0,12}", pwd in ".{0,4}", uid in ".{0,50}") {
+            let card = CardData::new(number.clone(), expiry.clone(), birth.clone()).pwd_2digit(pwd.clone());
+            let r = BillingKey::builder(uid.clone(), card.clone()).provider(Provider::Ksnet).build();
+            if let Ok(k) = r {
+                prop_assert!(k.path().starts_with("/subscribe/customers/"));
+                prop_assert!(k.path().is_ascii());
+            }
+            let _ = OnetimePayment::builder(uid.clone(), 1, card).customer_uid(uid.clone()).pg(uid.clone()).build();
+            let _ = Receipt::builder(uid.clone(), number).identifier_type(IdentifierType::Business).provider(Provider::Ksnet).build();
+            let _ = EscrowLogis::builder(uid, expiry, birth).receiving_at(pwd).build();
+        }
+
+        #[test]
+        fn verify_any_shape(amount in proptest::option::of(any::<f64>()), status in ".{0,10}", uid in ".{0,10}", date in ".{0,12}") {
+            let payment = json!({"imp_uid": uid, "merchant_uid": uid, "amount": amount,
+                                 "status": status, "pay_method": "vbank", "vbank_num": uid,
+                                 "vbank_name": uid, "vbank_date": date});
+            if let Err(e) = verify_payment(&payment, &ExpectedOrder::new(uid.clone(), 1)) {
+                prop_assert!(!e.mismatches.is_empty());
+                prop_assert!(!e.message(Lang::Ko).is_empty());
+            }
+        }
+    }
+}

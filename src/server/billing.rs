@@ -140,12 +140,14 @@ fn is_digits(s: &str) -> bool {
 }
 
 fn is_expiry(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 7
-        && b[4] == b'-'
-        && is_digits(&s[..4])
-        && is_digits(&s[5..])
-        && matches!(s[5..].parse::<u8>(), Ok(1..=12))
+    match s.as_bytes() {
+        [y0, y1, y2, y3, b'-', m0, m1]
+            if [y0, y1, y2, y3, m0, m1].iter().all(|b| b.is_ascii_digit()) =>
+        {
+            matches!((m0 - b'0') * 10 + (m1 - b'0'), 1..=12)
+        }
+        _ => false,
+    }
 }
 
 /// merchant_uid rules shared by the bodies that carry one: required, ≤ 40 characters
