@@ -22,6 +22,13 @@
 //! Each body type has `validate(provider)` returning a [`Report`] with every issue, a builder
 //! whose `build()` runs it, and `path()` / [`RestCall::METHOD`] for the request line.
 
+// Card data must never reach the browser (issue 9: "never compiled into the wasm package";
+// API.md `forbidden_field`): the feature refuses to build for wasm32 at all.
+#[cfg(target_arch = "wasm32")]
+compile_error!(
+    "the `server` feature of iamport-pay is native only: card data and REST bodies must never be compiled into WebAssembly"
+);
+
 /// Setters for the `Option` fields of a body, named after the wire field.
 macro_rules! setters {
     ($builder:ident . $body:ident { $($(#[$doc:meta])* $name:ident: $ty:ty,)* }) => {
