@@ -38,6 +38,9 @@ pub use request::{
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 
+#[cfg(feature = "server")]
+pub mod server;
+
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
