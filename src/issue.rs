@@ -306,6 +306,8 @@ messages! {
         "{path}: NHN KCP는 60 이상을 카드 포인트 사용 + 할부개월로 해석합니다. 60은 국민, 비씨, 삼성, 하나, 롯데, 신한, 농협, 우리, 씨티카드, 80은 현대카드 전용이며 카드 {arg}에는 쓸 수 없습니다";
     KcpNoMaxMonth => "{path} (merchant-paid interest-free months) is not supported by NHN KCP",
         "NHN KCP는 {path}(상점 부담 무이자 할부)를 지원하지 않습니다";
+    KcpInstallmentSomeCards => "{path}: installments usually need 50,000 KRW; NHN KCP takes them from 10,000 KRW on some cards only, so check that this card does",
+        "{path}: 할부는 보통 50,000원 이상에서 가능하며, NHN KCP는 일부 카드사만 10,000원 이상에서 할부를 허용하니 이 카드사가 해당하는지 확인하세요";
     KcpNoInterestFree => "card.interest_free is a KG Inicis option; {pg} does not support it",
         "card.interest_free는 KG이니시스 전용 옵션으로 {pg}에서는 지원하지 않습니다";
 
