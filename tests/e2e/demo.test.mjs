@@ -176,6 +176,58 @@ test('live validation: clearing buyer_tel for KG Inicis shows the error next to 
   assert.equal(json.pg, 'html5_inicis.INIpayTest');
 });
 
+test('the other editors: KCP escrow items, installments, bypass, Kiwoom escrow, each issue at its field', async () => {
+  // KCP escrow: the kcpProducts table appears; an empty item name is flagged on that cell.
+  await $('pg-kcp').click();
+  await $('input-escrow').check({ force: true });
+  const row = $('kcp-row-0');
+  await row.waitFor({ state: 'visible' });
+  const nameCell = row.locator('input[data-k="name"]');
+  await nameCell.fill('');
+  const itemIssue = $('issues-kcpProducts').locator('li[data-path="kcpProducts[0].name"][data-code="required"]');
+  await itemIssue.waitFor({ state: 'visible' });
+  assert.equal(await nameCell.getAttribute('aria-invalid'), 'true');
+  await nameCell.fill('제주 유기농 감귤 3kg');
+  await itemIssue.waitFor({ state: 'detached' });
+
+  // bypass.shop_user_id is at most 20 bytes (KCP).
+  await $('input-bypass.shop_user_id').fill('member_'.repeat(4));
+  await $('issues-bypass.shop_user_id').locator('li[data-code="too_long"]').waitFor({ state: 'visible' });
+  await $('input-bypass.shop_user_id').fill('member_0001');
+  await $('issues-bypass.shop_user_id').locator('li').waitFor({ state: 'detached' });
+  await checkOk();
+  const json = JSON.parse(await $('params-json').innerText());
+  assert.equal(json.pg, 'kcp.T0000');
+  assert.equal(json.kcpProducts.length, 3);
+  assert.equal(json.bypass.shop_user_id, 'member_0001');
+  await $('input-escrow').uncheck({ force: true });
+
+  // Installments under 50,000 KRW: a warning next to the installment picker, Pay still allowed.
+  await $('input-quota-on').check({ force: true });
+  await $('input-amount').fill('10000');
+  const quota = $('issues-card_quota').locator('li[data-code="below_installment_minimum"]');
+  await quota.waitFor({ state: 'visible' });
+  assert.equal(await quota.getAttribute('data-severity'), 'warning');
+  await checkOk();
+  await $('amount-sync').click();
+  await quota.waitFor({ state: 'detached' });
+  await $('input-quota-on').uncheck({ force: true });
+
+  // Kiwoom Pay (channelKey): escrow only with trans / vbank.
+  await $('pg-daou').click();
+  await $('input-escrow').check({ force: true });
+  const escrow = $('issues-escrow').locator('li[data-code="unsupported_option"]');
+  await escrow.waitFor({ state: 'visible' });
+  await $('input-pay_method').selectOption('trans');
+  await escrow.waitFor({ state: 'detached' });
+  await checkOk();
+  assert.equal(JSON.parse(await $('params-json').innerText()).channelKey, 'channel-key-sandbox-kiwoom-0001');
+  await $('input-escrow').uncheck({ force: true });
+  await $('input-pay_method').selectOption('card');
+  await $('pg-inicis').click();
+  await checkOk();
+});
+
 test('sandbox payment approved: the result panel shows success', async () => {
   const merchantUid = await $('input-merchant_uid').inputValue();
   await $('pay-button').click();
