@@ -380,6 +380,17 @@ test('responsive: a phone-sized viewport has no sideways scroll and keeps Pay re
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/demo-mobile.png` });
 
+  // The landing page too, with a long error message in the query.
+  await page.goto(`${base}/www/redirect.html?imp_uid=imp_123456789012&merchant_uid=order-20261123-abcdef&imp_success=false&error_code=F0005&error_msg=${encodeURIComponent('카드사 승인 거절: 한도 초과 (잔여 한도를 확인하세요)')}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await $('redirect-outcome').getAttribute('data-outcome'), 'failure');
+  const landing = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(landing <= 0, `redirect.html at 390px is ${landing}px wider than the viewport`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/demo-redirect-mobile.png` });
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+
   // English toggle: the whole page switches, and the choice survives a reload.
   await page.setViewportSize({ width: 1280, height: 900 });
   await $('lang-toggle').click();
