@@ -38,13 +38,16 @@ pub use provider::{Provider, RuleSet, UnknownProvider};
 pub use redirect::{is_mobile_user_agent, parse_redirect, PaymentResult, RedirectResult};
 pub use request::{
     Card, CardDetail, CardDirect, Currency, Display, KcpProduct, Language, NoticeUrl, PayMethod,
-    PaymentRequest, Period, Prefill, UnknownValue,
+    PaymentRequest, Period, Phone, PhoneCarrier, Prefill, StoreDetails, UnknownValue,
 };
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 #[cfg(target_arch = "wasm32")]
 pub use js::runtime::{load_iamport, request_pay, take_pending_order, LoadOptions, PayOptions};
+
+#[cfg(feature = "server")]
+pub mod server;
 
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]

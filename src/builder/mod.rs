@@ -12,6 +12,12 @@
 
 use crate::{CheckOptions, PaymentRequest, Provider, Report};
 
+mod kiwoom;
+mod ksnet;
+mod wire_enum;
+pub use kiwoom::{Carrier, CashReceiptFlag, Kiwoom, KiwoomCard};
+pub use ksnet::{Ksnet, KsnetKakaopayType, KsnetQpayType, KsnetTcode};
+
 /// Runs every rule of `provider` on `req` and returns it when there is no error.
 pub(crate) fn finish(
     req: PaymentRequest,
@@ -195,6 +201,11 @@ macro_rules! common_setters {
 }
 #[allow(unused_imports)] // until the PG builders use it
 pub(crate) use common_setters;
+
+mod inicis;
+pub use inicis::{compose_acceptmethod, compose_p_reserved, Inicis, InicisBypass};
+mod kcp;
+pub use kcp::{Kcp, KcpAppFlag, KcpBilling};
 
 #[cfg(test)]
 mod tests {
