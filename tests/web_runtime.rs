@@ -603,15 +603,26 @@ async fn an_existing_imp_is_reused_and_initialized_once() {
 
 #[wasm_bindgen_test]
 async fn pending_order_is_saved_taken_once_and_expires() {
-    let fake = FakeImp::holding();
+    // On mobile the real SDK navigates away inside IMP.request_pay, so the order must be in
+    // storage by the time IMP.request_pay runs: the fake looks when it is called.
+    let seen = Rc::new(RefCell::new(None));
+    let s = seen.clone();
+    let fake = FakeImp::install(move |_, _| {
+        *s.borrow_mut() = Some(
+            storage()
+                .get_item("iamport-pay:pending:rt-pending")
+                .unwrap(),
+        );
+    });
     // Redirect flow: the page would navigate away, so the callback never comes.
     let _p = spawn_pay(params("rt-pending"), json!({"mobile": true}));
     tick().await;
     assert_eq!(fake.request_count(), 1);
-    let raw = storage()
-        .get_item("iamport-pay:pending:rt-pending")
-        .unwrap()
-        .expect("saved before the window opened");
+    let raw = seen
+        .borrow()
+        .clone()
+        .flatten()
+        .expect("saved before IMP.request_pay ran");
     let saved: Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(saved["amount"], json!(1004));
     // Taken once (as the landing page after the navigation does), then gone.
@@ -785,4 +796,16 @@ fn mobile_detection_reads_the_user_agent() {
     Reflect::delete_property(&nav, &"userAgent".into()).unwrap();
     assert!(mobile);
     assert!(!detect_mobile());
+    // iPadOS 13+ says "Macintosh"; its touch points give it away.
+    let ipad = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15";
+    Reflect::set(&desc, &"value".into(), &ipad.into()).unwrap();
+    Reflect::define_property(&nav, &"userAgent".into(), &desc).unwrap();
+    let mac_without_touch = detect_mobile();
+    Reflect::set(&desc, &"value".into(), &JsValue::from_f64(5.0)).unwrap();
+    Reflect::define_property(&nav, &"maxTouchPoints".into(), &desc).unwrap();
+    let ipad_with_touch = detect_mobile();
+    Reflect::delete_property(&nav, &"userAgent".into()).unwrap();
+    Reflect::delete_property(&nav, &"maxTouchPoints".into()).unwrap();
+    assert!(!mac_without_touch);
+    assert!(ipad_with_touch);
 }
