@@ -10,7 +10,9 @@ rm -rf pkg
 wasm-bindgen target/wasm32-unknown-unknown/release/iamport_pay.wasm \
   --out-dir pkg --target web --no-typescript
 if command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # --converge repeats -Oz until it stops shrinking (~20 s); the producers and target_features
+  # custom sections are metadata no runtime reads.
+  wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     pkg/iamport_pay_bg.wasm -o pkg/iamport_pay_bg.wasm
 else
