@@ -53,3 +53,9 @@ pub mod server;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The wasm heap allocator: talc instead of the default dlmalloc (smaller and faster; the
+/// module is single-threaded, built without the `atomics` target feature).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
