@@ -496,21 +496,22 @@ impl Issue {
         };
         let pg = self.pg.map(|p| p.display_name(lang)).unwrap_or("this PG");
         let mut out = String::with_capacity(template.len() + arg.len() + 16);
+        // split_once/strip_prefix, not indexing: str indexing links the slice-panic formatter
+        // (char and Range Debug, ~3.5 KB of wasm).
         let mut rest = template;
-        while let Some(start) = rest.find('{') {
-            out.push_str(&rest[..start]);
-            let tail = &rest[start..];
-            let (value, skip) = if tail.starts_with("{path}") {
-                (path, 6)
-            } else if tail.starts_with("{arg}") {
-                (arg, 5)
-            } else if tail.starts_with("{pg}") {
-                (pg, 4)
+        while let Some((before, tail)) = rest.split_once('{') {
+            out.push_str(before);
+            let (value, after) = if let Some(after) = tail.strip_prefix("path}") {
+                (path, after)
+            } else if let Some(after) = tail.strip_prefix("arg}") {
+                (arg, after)
+            } else if let Some(after) = tail.strip_prefix("pg}") {
+                (pg, after)
             } else {
-                ("{", 1)
+                ("{", tail)
             };
             out.push_str(value);
-            rest = &tail[skip..];
+            rest = after;
         }
         out.push_str(rest);
         out

@@ -103,10 +103,11 @@ pub fn is_http_url(s: &str) -> bool {
             .get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
     };
+    // `get`, not indexing: no slice-panic path in the wasm (the prefix is ASCII, so it is Some).
     let rest = if lower_starts("https://") {
-        &s[8..]
+        s.get(8..).unwrap_or("")
     } else if lower_starts("http://") {
-        &s[7..]
+        s.get(7..).unwrap_or("")
     } else {
         return false;
     };

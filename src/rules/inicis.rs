@@ -216,7 +216,8 @@ pub(crate) fn parse_acceptmethod(s: &str) -> Result<(), (Msg, String)> {
         let Some((canon, takes_arg)) = ACCEPTMETHOD_TOKENS.iter().find(|(n, _)| *n == lower) else {
             return Err((Msg::InicisAcceptmethodToken, quote(token)));
         };
-        let rest = &token[name.len()..];
+        // `get`, not indexing (no slice-panic path in the wasm); `name` is a prefix of `token`.
+        let rest = token.get(name.len()..).unwrap_or("");
         let ok = if *takes_arg {
             rest.strip_prefix('(')
                 .and_then(|r| r.strip_suffix(')'))
