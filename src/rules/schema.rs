@@ -124,10 +124,11 @@ pub(crate) fn suggest(key: &str) -> Option<&'static str> {
         return Some(real);
     }
     let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
-            .collect()
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars().filter(|c| *c != '_' && *c != '-') {
+            push_lowercase(&mut out, c);
+        }
+        out
     };
     if key.chars().count() > 64 {
         return None;
@@ -142,6 +143,19 @@ pub(crate) fn suggest(key: &str) -> Option<&'static str> {
         }
     }
     best.map(|(_, real)| real)
+}
+
+/// Pushes `c` lowercased for [`suggest`]'s comparison, the same as `char::to_lowercase` as far
+/// as matching the (ASCII) keys goes, without linking Unicode's case table (~11 KB of wasm).
+/// Only two non-ASCII characters lowercase to something containing ASCII: U+212A KELVIN SIGN
+/// (`k`) and U+0130 (`i` + U+0307). Any other non-ASCII character never equals a key's
+/// character, lowercased or not, so keeping it as it is gives the same edit distance.
+fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        '\u{212A}' => out.push('k'),
+        '\u{130}' => out.push_str("i\u{307}"),
+        c => out.push(c.to_ascii_lowercase()),
+    }
 }
 
 /// How deep a value nests (iteratively; never recurses on input).
@@ -211,6 +225,25 @@ pub(crate) fn check(ctx: &mut Ctx) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `push_lowercase` agrees with `char::to_lowercase` wherever the result contains ASCII,
+    /// and keeps every other character's count (so edit distances to the ASCII keys match).
+    #[test]
+    fn push_lowercase_matches_unicode_lowercase_for_key_matching() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut ours = String::new();
+            push_lowercase(&mut ours, c);
+            let unicode: String = c.to_lowercase().collect();
+            if unicode.is_ascii() || c.is_ascii() || ours.chars().any(|o| o.is_ascii()) {
+                assert_eq!(ours, unicode, "{c:?}");
+            } else {
+                assert_eq!(ours.chars().count(), unicode.chars().count(), "{c:?}");
+                assert!(!unicode.chars().any(|u| u.is_ascii()), "{c:?}");
+            }
+        }
+        assert_eq!(suggest("\u{212A}cp_products"), Some("kcpProducts"));
+        assert_eq!(suggest("ＡＭＯＵＮＴ"), None);
+    }
 
     #[test]
     fn suggestions() {
