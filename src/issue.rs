@@ -123,7 +123,28 @@ macro_rules! messages {
                     Lang::Ko => match self { $(Msg::$variant => $ko,)* },
                 }
             }
+
+            /// The same text as [`Msg::template`], for rendering: read from one string per
+            /// language and a table of `u16` lengths instead of a table of pointers.
+            fn text(self, lang: Lang) -> &'static str {
+                const EN: &str = concat!($($en,)*);
+                const KO: &str = concat!($($ko,)*);
+                const EN_LEN: &[u16] = &[$($en.len() as u16,)*];
+                const KO_LEN: &[u16] = &[$($ko.len() as u16,)*];
+                let (text, lens) = match lang {
+                    Lang::En => (EN, EN_LEN),
+                    Lang::Ko => (KO, KO_LEN),
+                };
+                let i = self as usize;
+                let start: usize = lens.iter().take(i).map(|&l| usize::from(l)).sum();
+                let len = lens.get(i).map_or(0, |&l| usize::from(l));
+                text.get(start..start + len).unwrap_or("")
+            }
         }
+
+        /// Every message, in table order.
+        #[cfg(test)]
+        const ALL_MSGS: &[Msg] = &[$(Msg::$variant,)*];
     };
 }
 
@@ -484,7 +505,7 @@ impl Issue {
     /// assert_eq!(issue.message(Lang::Ko), "merchant_uid 값은 필수입니다");
     /// ```
     pub fn message(&self, lang: Lang) -> String {
-        let template = self.msg.template(lang);
+        let template = self.msg.text(lang);
         let arg = match (lang, &self.arg_ko) {
             (Lang::Ko, Some(ko)) => ko.as_str(),
             _ => self.arg.as_deref().unwrap_or(""),
@@ -640,6 +661,20 @@ mod tests {
                 "unchecked_provider"
             ]
         );
+    }
+
+    #[test]
+    fn text_is_the_template() {
+        assert_eq!(
+            ALL_MSGS.len(),
+            ALL_MSGS.last().map_or(0, |m| *m as usize + 1)
+        );
+        for msg in ALL_MSGS {
+            for lang in [Lang::En, Lang::Ko] {
+                assert_eq!(msg.text(lang), msg.template(lang), "{msg:?} {lang:?}");
+                assert!(!msg.text(lang).is_empty(), "{msg:?} {lang:?}");
+            }
+        }
     }
 
     #[test]
