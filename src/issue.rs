@@ -235,15 +235,79 @@ messages! {
     Custom => "{arg}",
         "{arg}";
     // ---- KG Inicis (rules/inicis.rs) -----------------------------------------------------
-    InicisPlaceholder => "(KG Inicis)",
-        "(KG이니시스)";
+    InicisBillingCardOnly => "{pg}'s billing-key window (customer_uid set) takes pay_method \"card\" only, not {arg}",
+        "{pg} 빌링키 발급 결제창(customer_uid 지정)은 pay_method \"card\"만 지원합니다 (받은 값: {arg})";
+    InicisChaiDeprecated => "pay_method \"chai\" is only in KG Inicis's old guide; the current page no longer lists it",
+        "pay_method \"chai\"(차이페이)는 KG이니시스 옛 가이드에만 있고 현재 문서에는 없습니다";
+    InicisAcceptmethodToken => "{path}: {arg} is not a KG Inicis acceptmethod token (noeasypay, CARDPOINT, no_receipt, SKIN(colour), cardshowopt(card-option), disablepoint, usespcp, cd_ps(card-months)), colon-separated",
+        "{path}: {arg}은(는) KG이니시스 acceptmethod 값이 아닙니다 (noeasypay, CARDPOINT, no_receipt, SKIN(색상), cardshowopt(카드코드-호출옵션), disablepoint, usespcp, cd_ps(카드코드-할부개월)을 콜론(:)으로 연결)";
+    InicisAcceptmethodEmpty => "{path} has an empty token: join acceptmethod tokens with one colon, e.g. \"noeasypay:CARDPOINT\"",
+        "{path}에 빈 값이 있습니다: acceptmethod 값은 콜론(:) 하나로 연결하세요 (예: \"noeasypay:CARDPOINT\")";
+    InicisAcceptmethodArgument => "{path}: {arg} has a bad argument: SKIN(BLUE) or SKIN(#c1272c), cardshowopt(04-6), cd_ps(14-3)",
+        "{path}: {arg}의 괄호 안 값이 잘못되었습니다: SKIN(BLUE) 또는 SKIN(#c1272c), cardshowopt(04-6), cd_ps(14-3) 형식이어야 합니다";
+    InicisAcceptmethodRepeated => "{path} names {arg} twice; each acceptmethod token may appear once",
+        "{path}에 {arg}이(가) 두 번 들어 있습니다. acceptmethod 값은 한 번씩만 쓸 수 있습니다";
+    InicisReservedNotPair => "{path}: {arg} is not key=value; P_RESERVED joins key=value pairs with &, e.g. \"noeasypay=Y&cp_yn=Y\"",
+        "{path}: {arg}은(는) key=value 형식이 아닙니다. P_RESERVED는 key=value를 &로 연결합니다 (예: \"noeasypay=Y&cp_yn=Y\")";
+    InicisReservedKey => "{path}: {arg} is not a KG Inicis P_RESERVED key (noeasypay, cp_yn, dcp_yn, vbank_receipt, bank_receipt, twotrs_bank, apprun_check, app_scheme, iosapp, cardshowopt)",
+        "{path}: {arg}은(는) KG이니시스 P_RESERVED 키가 아닙니다 (noeasypay, cp_yn, dcp_yn, vbank_receipt, bank_receipt, twotrs_bank, apprun_check, app_scheme, iosapp, cardshowopt)";
+    InicisReservedFlag => "{path}: {arg} must be Y or N",
+        "{path}: {arg} 값은 Y 또는 N이어야 합니다";
+    InicisReservedAppScheme => "{path}: app_scheme must be a URL scheme followed by ://, e.g. app_scheme=myshop://",
+        "{path}: app_scheme 값은 ://로 끝나는 앱 스킴이어야 합니다 (예: app_scheme=myshop://)";
+    InicisReservedCardshowopt => "{path}: cardshowopt must be card code:option, e.g. cardshowopt=04:6",
+        "{path}: cardshowopt 값은 카드코드:호출옵션 형식이어야 합니다 (예: cardshowopt=04:6)";
+    InicisReservedRepeated => "{path} sets {arg} twice; each P_RESERVED key may appear once",
+        "{path}에 {arg} 키가 두 번 들어 있습니다. P_RESERVED 키는 한 번씩만 쓸 수 있습니다";
+    InicisApprunWithAppScheme => "{path}: apprun_check=Y (Android intent call) cannot be used together with app_scheme=",
+        "{path}: apprun_check=Y(안드로이드 Intent 호출)는 app_scheme=과 함께 사용할 수 없습니다";
+    InicisTwotrsBank => "{path}: a bank transfer inside an app should send twotrs_bank=Y (KG Inicis: \"계좌이체 거래 시 필수 입력 값\")",
+        "{path}: 앱 안에서 계좌이체를 하려면 twotrs_bank=Y를 보내야 합니다 (KG이니시스: 계좌이체 거래 시 필수 입력 값)";
+    InicisAuthtype => "{path} must be \"01\" (card number, expiry and birth date only) or left out",
+        "{path} 값은 \"01\"(카드번호, 유효기간, 생일만 입력)이거나 생략해야 합니다";
+    InicisAuthtypeBillingOnly => "{path} is for the billing-key window only: set customer_uid, or drop it",
+        "{path}는 빌링키 발급 결제창 전용입니다: customer_uid를 지정하거나 이 값을 빼세요";
+    InicisInterestFree => "{path} must be a whole number of months (e.g. 7: interest-free up to 7 months on every card)",
+        "{path} 값은 개월 수(정수)여야 합니다 (예: 7 — 모든 카드 7개월까지 상점분담무이자)";
+    LanguageKoEn => "{pg} shows its window in ko or en only",
+        "{pg} 결제창 언어는 ko 또는 en만 지원합니다";
     // (keep this blank line and the ones below: they let PG sections grow without conflicts)
 
 
 
     // ---- NHN KCP (rules/kcp.rs) ---------------------------------------------------------
-    KcpPlaceholder => "(NHN KCP)",
-        "(NHN KCP)";
+    KcpBillingCardOnly => "kcp_billing (the billing-key window) takes pay_method \"card\" only, not {arg}",
+        "kcp_billing(빌링키 발급 결제창)은 pay_method \"card\"만 지원합니다 (받은 값: {arg})";
+    KcpBillingCustomerUid => "customer_uid is required by kcp_billing: it names the billing key the window issues",
+        "kcp_billing 결제는 customer_uid가 필수입니다: 발급할 빌링키를 지정합니다";
+    KcpCustomerUidNeedsBilling => "customer_uid opens a billing-key window, which NHN KCP serves on {arg}, not on plain kcp",
+        "customer_uid로 빌링키를 발급하려면 kcp가 아닌 {arg} 채널을 사용해야 합니다";
+    KcpProductsForEscrow => "kcpProducts is required for an NHN KCP escrow payment: a list of {orderNumber, name, quantity, amount}",
+        "NHN KCP 에스크로 결제는 kcpProducts(상품 목록: orderNumber, name, quantity, amount)가 필수입니다";
+    KcpQuantity => "{path} must be 1 or more",
+        "{path} 값은 1 이상이어야 합니다";
+    KcpShopUserId => "bypass.shop_user_id (the shop's member id) is required by {pg} for gift certificates and phone payments",
+        "{pg} 상품권 결제와 휴대폰 소액결제는 bypass.shop_user_id(고객사 회원 ID)가 필수입니다";
+    KcpShopUserIdEucKr => "{path} has a character NHN KCP cannot send (EUC-KR has no form for it)",
+        "{path}에 NHN KCP가 전달할 수 없는 문자(EUC-KR로 표현할 수 없는 문자)가 있습니다";
+    KcpPhoneBuyerName => "buyer_name is required by {pg} for phone payments",
+        "{pg} 휴대폰 소액결제는 buyer_name(구매자 이름)이 필수입니다";
+    KcpPointMemberCode => "bypass.pt_memcorp_cd (Benepia member code) is required for pay_method \"point\"",
+        "베네피아 포인트 결제(pay_method \"point\")는 bypass.pt_memcorp_cd(베네피아 회원 코드)가 필수입니다";
+    KcpSkinIndex => "{path} must be a string from \"1\" to \"11\"",
+        "{path} 값은 \"1\"부터 \"11\"까지의 문자열이어야 합니다";
+    KcpAppFlagKbDirect => "{path} only applies to a KB Kookmin Card direct call (card.direct.code \"381\")",
+        "{path}는 KB국민카드 다이렉트 호출(card.direct.code \"381\")에서만 사용합니다";
+    KcpBatchBirthDayBillingOnly => "{path} is for the kcp_billing billing-key window only",
+        "{path}는 kcp_billing 빌링키 발급 결제창 전용입니다";
+    KcpAuthMode => "auth_mode must be \"key-in\" (key-in payment) or left out",
+        "auth_mode 값은 \"key-in\"(키인결제)이거나 생략해야 합니다";
+    KcpPointQuota => "{path}: NHN KCP reads 60 or more as card points plus months; 60+ is for KB Kookmin, BC, Samsung, Hana, Lotte, Shinhan, NH, Woori and Citi, 80+ for Hyundai only, not card {arg}",
+        "{path}: NHN KCP는 60 이상을 카드 포인트 사용 + 할부개월로 해석합니다. 60은 국민, 비씨, 삼성, 하나, 롯데, 신한, 농협, 우리, 씨티카드, 80은 현대카드 전용이며 카드 {arg}에는 쓸 수 없습니다";
+    KcpNoMaxMonth => "{path} (merchant-paid interest-free months) is not supported by NHN KCP",
+        "NHN KCP는 {path}(상점 부담 무이자 할부)를 지원하지 않습니다";
+    KcpNoInterestFree => "card.interest_free is a KG Inicis option; {pg} does not support it",
+        "card.interest_free는 KG이니시스 전용 옵션으로 {pg}에서는 지원하지 않습니다";
 
 
 

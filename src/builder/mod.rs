@@ -196,6 +196,11 @@ macro_rules! common_setters {
 #[allow(unused_imports)] // until the PG builders use it
 pub(crate) use common_setters;
 
+mod inicis;
+pub use inicis::{compose_acceptmethod, compose_p_reserved, Inicis, InicisBypass};
+mod kcp;
+pub use kcp::{Kcp, KcpAppFlag, KcpBilling};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,10 +49,21 @@ pub(crate) fn direct_quota_months(
     }
 }
 
+/// A PG's nested bypass table: its name (`bypass.<name>`) and keys.
+type SubTable = Option<(&'static str, &'static [&'static str])>;
+
+/// The nested bypass tables of the four PGs.
+const SUB_TABLES: [SubTable; 4] = [
+    inicis::BYPASS_SUB,
+    kcp::BYPASS_SUB,
+    ksnet::BYPASS_SUB,
+    daou::BYPASS_SUB,
+];
+
 /// Whether `key` is a documented `bypass` key of one of the four PGs (docs/RULES.md §1.2):
 /// top level when `scope` is `None`, else inside `bypass.<scope>`.
 pub(crate) fn known_bypass_key(scope: Option<&str>, key: &str) -> bool {
-    let tables: [(&str, &[&str], Option<(&str, &[&str])>); 4] = [
+    let tables: [(&str, &[&str], SubTable); 4] = [
         ("inicis", inicis::BYPASS_KEYS, inicis::BYPASS_SUB),
         ("kcp", kcp::BYPASS_KEYS, kcp::BYPASS_SUB),
         ("ksnet", ksnet::BYPASS_KEYS, ksnet::BYPASS_SUB),
@@ -79,7 +90,12 @@ pub(crate) fn check_bypass_keys(ctx: &mut Ctx) {
             );
             continue;
         }
-        if let Value::Object(sub) = value {
+        // Only the sub-tables (`bypass.inicis`, `.ksnet`, `.daou`) are walked: an object where
+        // a PG wants a string (`P_RESERVED: {..}`) is that PG's invalid_type, not unknown keys.
+        let has_sub_table = SUB_TABLES
+            .iter()
+            .any(|sub| sub.is_some_and(|(name, _)| name == key));
+        if let (true, Value::Object(sub)) = (has_sub_table, value) {
             for sub_key in sub.keys() {
                 if !known_bypass_key(Some(key), sub_key) {
                     ctx.add(
