@@ -2,7 +2,7 @@
 //! `parse_redirect`, `take_pending_order`), which is being written on another branch. Same
 //! shapes as API.md describes; removed when the runtime is merged.
 
-use iamport_pay::{CheckOptions, PaymentRequest, Report};
+use iamport_pay::{CheckOptions, PaymentRequest, Provider, Report};
 use js_sys::{Function, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -10,9 +10,21 @@ use wasm_bindgen_futures::JsFuture;
 /// Options of [`request_pay`].
 #[derive(Clone, Debug, Default)]
 pub struct PayOptions {
-    pub check: CheckOptions,
+    pub provider: Option<Provider>,
+    pub mobile: Option<bool>,
+    /// `IMP.init` merchant id (unused: the sandbox needs none).
+    #[allow(dead_code)]
+    pub user_code: Option<String>,
     /// Keep the order in sessionStorage for the redirect page ([`take_pending_order`]).
     pub keep_pending_order: bool,
+}
+
+/// The order kept for the redirect page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingOrder {
+    pub merchant_uid: String,
+    pub amount: u64,
+    pub name: Option<String>,
 }
 
 /// The callback's answer, with `success` normalized.
@@ -78,7 +90,12 @@ pub async fn request_pay(
     req: &PaymentRequest,
     options: &PayOptions,
 ) -> Result<PaymentResult, Error> {
-    let report = req.check(&options.check);
+    let check = CheckOptions {
+        provider: options.provider,
+        mobile: options.mobile.unwrap_or(false),
+        webview: false,
+    };
+    let report = req.check(&check);
     if !report.is_ok() {
         return Err(Error::InvalidParams(report));
     }
@@ -145,10 +162,18 @@ pub fn parse_redirect(query: &str) -> Result<RedirectResult, Error> {
     })
 }
 
-pub fn take_pending_order(merchant_uid: &str) -> Option<PaymentRequest> {
-    let storage = web_sys::window()?.session_storage().ok()??;
-    let key = format!("{PENDING}{merchant_uid}");
-    let raw = storage.get_item(&key).ok()??;
-    let _ = storage.remove_item(&key);
-    serde_json::from_str(&raw).ok()
+pub fn take_pending_order(merchant_uid: &str) -> Result<Option<PendingOrder>, Error> {
+    let take = || {
+        let storage = web_sys::window()?.session_storage().ok()??;
+        let key = format!("{PENDING}{merchant_uid}");
+        let raw = storage.get_item(&key).ok()??;
+        let _ = storage.remove_item(&key);
+        let req: PaymentRequest = serde_json::from_str(&raw).ok()?;
+        Some(PendingOrder {
+            merchant_uid: req.merchant_uid,
+            amount: req.amount,
+            name: req.name,
+        })
+    };
+    Ok(take())
 }

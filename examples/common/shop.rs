@@ -5,6 +5,7 @@
 //! Included by `examples/yew/src/main.rs` and `examples/leptos/src/main.rs` with
 //! `#[path = "../../common/shop.rs"] mod shop;`.
 
+use iamport_pay::builder::{Inicis, Kcp};
 use iamport_pay::{CheckOptions, Issue, Lang, PayMethod, PaymentRequest, Provider, Report};
 
 /// One product of the catalog. Prices are in won.
@@ -170,34 +171,86 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// The request checked: every issue (warnings too), and the request when there is no error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub report: Report,
+    pub request: Option<PaymentRequest>,
+    /// What the request was checked as (provider, mobile): `request_pay` checks it again so.
+    pub options: CheckOptions,
+}
+
+/// Fills the setters every PG builder shares from `$order`, then checks and builds.
+macro_rules! fill {
+    ($builder:expr, $order:expr) => {{
+        let o = $order;
+        let mut b = $builder
+            .pay_method(PayMethod::Card)
+            .merchant_uid(o.merchant_uid)
+            .amount(o.cart.total())
+            .mobile(o.m_redirect_url.is_some());
+        // Empty inputs are left unset, so a PG that needs the field reports it as missing.
+        if let Some(v) = non_empty(&o.cart.order_name(o.lang)) {
+            b = b.name(v);
+        }
+        if let Some(v) = non_empty(&o.buyer.name) {
+            b = b.buyer_name(v);
+        }
+        if let Some(v) = non_empty(&o.buyer.tel) {
+            b = b.buyer_tel(v);
+        }
+        if let Some(v) = non_empty(&o.buyer.email) {
+            b = b.buyer_email(v);
+        }
+        if let Some(url) = o.m_redirect_url {
+            b = b.m_redirect_url(url);
+        }
+        let report = b.report();
+        Checked {
+            request: b.build().ok(),
+            report,
+            options: o.options(),
+        }
+    }};
+}
+
 impl Order<'_> {
-    /// The request and the options it is checked with.
-    pub fn request(&self) -> (PaymentRequest, CheckOptions) {
-        let (pg, provider) = match self.pg {
-            Pg::Inicis => ("html5_inicis.INIpayTest", Provider::Html5Inicis),
-            Pg::Kcp => ("kcp.T0000", Provider::Kcp),
-            Pg::Ksnet => ("ksnet.demo0001", Provider::Ksnet),
-        };
-        let req = PaymentRequest {
-            pg: Some(pg.into()),
-            pay_method: Some(PayMethod::Card),
-            merchant_uid: self.merchant_uid.into(),
-            name: non_empty(&self.cart.order_name(self.lang)),
-            amount: self.cart.total(),
-            buyer_name: non_empty(&self.buyer.name),
-            buyer_tel: non_empty(&self.buyer.tel),
-            buyer_email: non_empty(&self.buyer.email),
-            m_redirect_url: self.m_redirect_url.map(Into::into),
-            ..PaymentRequest::default()
-        };
-        let options = CheckOptions::provider(provider).mobile(self.m_redirect_url.is_some());
-        (req, options)
+    /// The request for the chosen PG, made with that PG's typed builder and checked.
+    pub fn check(&self) -> Checked {
+        match self.pg {
+            Pg::Inicis => fill!(Inicis::new("INIpayTest"), self),
+            Pg::Kcp => fill!(Kcp::new("T0000"), self),
+            Pg::Ksnet => {
+                let req = PaymentRequest {
+                    pg: Some("ksnet.demo0001".into()),
+                    pay_method: Some(PayMethod::Card),
+                    merchant_uid: self.merchant_uid.into(),
+                    name: non_empty(&self.cart.order_name(self.lang)),
+                    amount: self.cart.total(),
+                    buyer_name: non_empty(&self.buyer.name),
+                    buyer_tel: non_empty(&self.buyer.tel),
+                    buyer_email: non_empty(&self.buyer.email),
+                    m_redirect_url: self.m_redirect_url.map(Into::into),
+                    ..PaymentRequest::default()
+                };
+                let options = self.options();
+                let report = req.check(&options);
+                Checked {
+                    request: report.is_ok().then_some(req),
+                    report,
+                    options,
+                }
+            }
+        }
     }
 
-    /// Every issue of the request, checked as the PG will see it.
-    pub fn report(&self) -> Report {
-        let (req, options) = self.request();
-        req.check(&options)
+    fn options(&self) -> CheckOptions {
+        let provider = match self.pg {
+            Pg::Inicis => Provider::Html5Inicis,
+            Pg::Kcp => Provider::Kcp,
+            Pg::Ksnet => Provider::Ksnet,
+        };
+        CheckOptions::provider(provider).mobile(self.m_redirect_url.is_some())
     }
 }
 

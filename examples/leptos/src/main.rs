@@ -12,11 +12,12 @@ mod pay_shim;
 #[path = "../../common/shop.rs"]
 mod shop;
 
-use iamport_pay::{CheckOptions, Issue, Lang, PaymentRequest, Report};
+use iamport_pay::{Issue, Lang, PaymentRequest, Report};
 use leptos::prelude::*;
 use pay_shim::{parse_redirect, request_pay, take_pending_order, PayOptions, PaymentResult};
 use shop::{
-    flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Order, Pg, CATALOG,
+    flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Checked, Order, Pg,
+    CATALOG,
 };
 
 fn main() {
@@ -58,21 +59,13 @@ fn App() -> impl IntoView {
     view! {
         <main data-framework="leptos" data-ready="true">
             <header class="top">
-                <h1>{move || t(lang.get(), "이니시스 커피", "Inicis Coffee")}</h1>
+                <h1>{move || t(lang.get(), "러스트 커피", "Rust Coffee")}</h1>
                 <span class="badge" data-testid="mode-badge">{move || t(lang.get(), "샌드박스", "Sandbox")}</span>
                 <button data-testid="lang-toggle" on:click=toggle>{move || t(lang.get(), "English", "한국어")}</button>
             </header>
             {page}
         </main>
     }
-}
-
-/// The request the form describes, and every issue it has now.
-#[derive(Clone, PartialEq)]
-struct Checkout {
-    request: PaymentRequest,
-    check: CheckOptions,
-    report: Report,
 }
 
 #[component]
@@ -106,12 +99,7 @@ fn Store(lang: ReadSignal<Lang>, mobile: bool) -> impl IntoView {
             lang: lang.get(),
             m_redirect_url: m_redirect_url.as_deref(),
         };
-        let (request, check) = order.request();
-        Checkout {
-            request,
-            check,
-            report: order.report(),
-        }
+        order.check()
     });
     // ANCHOR_END: checkout
 
@@ -129,10 +117,19 @@ fn Store(lang: ReadSignal<Lang>, mobile: bool) -> impl IntoView {
         }
     });
     let on_pay = move |_| {
-        let Checkout { request, check, .. } = checkout.get();
+        let Checked {
+            request: Some(request),
+            options: check,
+            ..
+        } = checkout.get()
+        else {
+            return; // the button is disabled while the report has errors
+        };
         let options = PayOptions {
-            check,
-            keep_pending_order: mobile,
+            provider: check.provider,
+            mobile: Some(check.mobile),
+            keep_pending_order: check.mobile, // for the redirect route
+            ..PayOptions::default()
         };
         pay.dispatch((request, options));
     };
@@ -213,7 +210,7 @@ fn Store(lang: ReadSignal<Lang>, mobile: bool) -> impl IntoView {
                 </button>
             </section>
 
-            <ResultView lang pending=pay.pending() value=pay.value() />
+            <ResultView lang pay />
         </div>
     }
 }
@@ -248,12 +245,11 @@ fn Field(
 #[component]
 fn ResultView(
     lang: ReadSignal<Lang>,
-    pending: Memo<bool>,
-    value: ReadSignal<Option<Result<PaymentResult, String>>>,
+    pay: Action<(PaymentRequest, PayOptions), Result<PaymentResult, String>>,
 ) -> impl IntoView {
     move || {
         let lang = lang.get();
-        let (kind, body) = match (pending.get(), value.get()) {
+        let (kind, body) = match (pay.pending().get(), pay.value().get()) {
             (true, _) => (
                 "pending",
                 view! { <p>{t(lang, "결제창이 열려 있습니다…", "The payment window is open…")}</p> }.into_any(),
@@ -318,7 +314,7 @@ fn RedirectPage(lang: ReadSignal<Lang>) -> impl IntoView {
     let pending = parsed
         .as_ref()
         .ok()
-        .and_then(|r| take_pending_order(&r.merchant_uid));
+        .and_then(|r| take_pending_order(&r.merchant_uid).ok().flatten());
     // ANCHOR_END: redirect
     let result = match parsed {
         Ok(r) => r,

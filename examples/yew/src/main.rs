@@ -11,13 +11,14 @@ mod pay_shim;
 #[path = "../../common/shop.rs"]
 mod shop;
 
-use iamport_pay::{Lang, PaymentRequest, Report};
+use iamport_pay::{Lang, Report};
 use pay_shim::{
     parse_redirect, request_pay, take_pending_order, Error, PayOptions, PaymentResult,
-    RedirectResult,
+    PendingOrder, RedirectResult,
 };
 use shop::{
-    flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Order, Pg, CATALOG,
+    flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Checked, Order, Pg,
+    CATALOG,
 };
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -63,7 +64,7 @@ fn App() -> Html {
     html! {
         <main data-framework="yew" data-ready="true">
             <header class="top">
-                <h1>{ t(*lang, "이니시스 커피", "Inicis Coffee") }</h1>
+                <h1>{ t(*lang, "러스트 커피", "Rust Coffee") }</h1>
                 <span class="badge" data-testid="mode-badge">{ t(*lang, "샌드박스", "Sandbox") }</span>
                 <button data-testid="lang-toggle" onclick={toggle}>{ t(*lang, "English", "한국어") }</button>
             </header>
@@ -106,8 +107,11 @@ fn Store(props: &StoreProps) -> Html {
         m_redirect_url: m_redirect_url.as_deref(),
     };
     // Live validation: the whole request is checked on every render (about a microsecond).
-    let report = order.report();
-    let (request, check) = order.request();
+    let Checked {
+        report,
+        request,
+        options: check,
+    } = order.check();
 
     let add = |id: &'static str| {
         let cart = cart.clone();
@@ -140,12 +144,17 @@ fn Store(props: &StoreProps) -> Html {
         let outcome = outcome.clone();
         let merchant_uid = merchant_uid.clone();
         let options = PayOptions {
-            check,
-            keep_pending_order: props.mobile,
+            provider: check.provider,
+            mobile: Some(check.mobile),
+            keep_pending_order: check.mobile, // for the redirect route
+            ..PayOptions::default()
         };
         Callback::from(move |_: MouseEvent| {
-            let (outcome, merchant_uid) = (outcome.clone(), merchant_uid.clone());
-            let (request, options) = (request.clone(), options.clone());
+            let Some(request) = request.clone() else {
+                return; // the button is disabled while the report has errors
+            };
+            let (outcome, merchant_uid, options) =
+                (outcome.clone(), merchant_uid.clone(), options.clone());
             outcome.set(Outcome::Paying);
             yew::platform::spawn_local(async move {
                 // Validates, opens the payment window, and resolves with its answer.
@@ -347,12 +356,12 @@ struct RedirectProps {
 #[hook]
 fn use_redirect() -> (
     Rc<Result<RedirectResult, Error>>,
-    UseStateHandle<Option<PaymentRequest>>,
+    UseStateHandle<Option<PendingOrder>>,
 ) {
     let parsed = use_memo((), |_| parse_redirect(&query()));
     let pending = use_state(|| {
         let merchant_uid = &parsed.as_ref().as_ref().ok()?.merchant_uid;
-        take_pending_order(merchant_uid)
+        take_pending_order(merchant_uid).ok().flatten()
     });
     (parsed, pending)
 }
