@@ -1,7 +1,7 @@
 #!/bin/sh
 # Idempotent set-up for a fresh Debian machine (root, registries only; see TOOLCHAIN.md).
 # Installs only what is missing: the wasm32 target, wasm-bindgen-cli of exactly the version
-# in Cargo.lock, Chromium + chromedriver from Debian, and the npm dependencies (which bring
+# in Cargo.lock, Chromium + chromedriver and Firefox ESR from Debian, geckodriver, and the npm dependencies (which bring
 # wasm-opt through npm `binaryen`, TypeScript, Vite and playwright-core).
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,7 +39,24 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   fi
 fi
 
-# 4. npm dependencies, reinstalled only when package-lock.json changed
+# 4. Firefox ESR from Debian + geckodriver from crates.io (Debian has no geckodriver package):
+#    the wasm browser suites also run in headless Firefox (TOOLCHAIN.md; ~2.3 min)
+if ! [ -x /usr/bin/firefox-esr ]; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing firefox-esr from Debian; ~1 min"
+    # the package lists are fresh when step 3 ran; update only if the install needs it
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; }
+  else
+    missing="$missing firefox-esr"
+  fi
+fi
+if ! command -v geckodriver >/dev/null 2>&1; then
+  say "installing geckodriver from crates.io; ~1.5 min"
+  cargo install geckodriver
+fi
+
+# 5. npm dependencies, reinstalled only when package-lock.json changed
 command -v npm >/dev/null 2>&1 || { echo "setup: npm not found; install Node.js >= 20" >&2; exit 1; }
 stamp=node_modules/.setup-lock-stamp
 if ! [ -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
@@ -53,4 +70,4 @@ if [ -n "$missing" ]; then
   echo "  apt-get update && apt-get install -y$missing" >&2
   exit 1
 fi
-say "ready (wasm-bindgen $want, $(/usr/bin/chromium --version 2>/dev/null | head -1))"
+say "ready (wasm-bindgen $want, $(/usr/bin/chromium --version 2>/dev/null | head -1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1))"

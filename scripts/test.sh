@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every suite after set-up, and ends with one summary line that counts the tests.
-#   native cargo test (unit, integration, doc) · wasm-bindgen-test in Node and headless
-#   Chromium · fmt + clippy (host and wasm32) · npm package build · JS tests (node --test) ·
+#   native cargo test (unit, integration, doc) · wasm-bindgen-test in Node, headless
+#   Chromium and headless Firefox · fmt + clippy (host and wasm32) · npm package build · JS tests (node --test) ·
 #   TypeScript type test · pack-and-import smoke test · e2e of the demo page · examples.
 set -u
 cd "$(dirname "$0")/.."
@@ -44,6 +44,15 @@ suite "clippy host" cargo clippy --all-targets --all-features -- -D warnings
 suite "clippy wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 suite "native cargo test" cargo test --all-features
 suite "wasm tests (node + chromium)" cargo test --target wasm32-unknown-unknown
+# The browser suites (tests/web*.rs) again in headless Firefox: the runner picks the driver
+# from the environment, so CHROMEDRIVER is unset for this one.
+firefox_suites() {
+  args=""
+  for f in tests/web*.rs; do args="$args --test $(basename "$f" .rs)"; done
+  # shellcheck disable=SC2086
+  env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown $args
+}
+suite "wasm tests (firefox)" firefox_suites
 suite "npm run build" npm run build
 suite "js tests" node --test --test-reporter=spec tests/js/
 [ -f tests/types/tsconfig.json ] && suite "typescript types" tsc --noEmit -p tests/types

@@ -172,6 +172,34 @@ impl<'a> Ctx<'a> {
         self.push(Issue::new(path, code, msg).arg(arg));
     }
 
+    /// What the nested object at `path` (e.g. `["bypass", "ksnet"]`) holds.
+    pub fn object_at(&self, path: &[&str]) -> Slot<'a> {
+        let mut cur = self.obj;
+        for key in path {
+            match cur.get(*key) {
+                None | Some(Value::Null) => return Slot::Absent,
+                Some(Value::Object(m)) => cur = m,
+                Some(_) => return Slot::Other,
+            }
+        }
+        Slot::Obj(cur)
+    }
+
+    /// Whether `key` inside the object at `parent` is missing (absent, null or `""`),
+    /// counting an absent parent as missing (docs/RULES.md §0) and a parent that is not an
+    /// object as not missing (only its type issue is reported).
+    pub fn missing_at(&self, parent: &[&str], key: &str) -> bool {
+        match self.object_at(parent) {
+            Slot::Absent => true,
+            Slot::Other => false,
+            Slot::Obj(m) => match m.get(key) {
+                None | Some(Value::Null) => true,
+                Some(Value::String(s)) => s.is_empty(),
+                Some(_) => false,
+            },
+        }
+    }
+
     /// Reports `required` at a top-level `key` when it is absent, null or `""`,
     /// unless that key already has an issue (e.g. a wrong type).
     pub fn require(&mut self, key: &str, msg: Msg) -> bool {
@@ -183,6 +211,16 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
+
+/// What a nested object path such as `bypass.ksnet` holds ([`Ctx::object_at`]).
+pub(crate) enum Slot<'a> {
+    /// Absent or null, here or at a parent.
+    Absent,
+    /// An object.
+    Obj(&'a Map<String, Value>),
+    /// Another type, here or at a parent (a type issue covers it).
+    Other,
 }
 
 /// The check alone (no normalized copy is made). `pre` as in [`check_full`].

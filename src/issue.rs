@@ -306,20 +306,102 @@ messages! {
         "{path}: NHN KCP는 60 이상을 카드 포인트 사용 + 할부개월로 해석합니다. 60은 국민, 비씨, 삼성, 하나, 롯데, 신한, 농협, 우리, 씨티카드, 80은 현대카드 전용이며 카드 {arg}에는 쓸 수 없습니다";
     KcpNoMaxMonth => "{path} (merchant-paid interest-free months) is not supported by NHN KCP",
         "NHN KCP는 {path}(상점 부담 무이자 할부)를 지원하지 않습니다";
+    KcpInstallmentSomeCards => "{path}: installments usually need 50,000 KRW; NHN KCP takes them from 10,000 KRW on some cards only, so check that this card does",
+        "{path}: 할부는 보통 50,000원 이상에서 가능하며, NHN KCP는 일부 카드사만 10,000원 이상에서 할부를 허용하니 이 카드사가 해당하는지 확인하세요";
     KcpNoInterestFree => "card.interest_free is a KG Inicis option; {pg} does not support it",
         "card.interest_free는 KG이니시스 전용 옵션으로 {pg}에서는 지원하지 않습니다";
 
 
 
     // ---- KSNET (rules/ksnet.rs) ---------------------------------------------------------
-    KsnetPlaceholder => "(KSNET)",
-        "(KSNET)";
+    KsnetNoBillingWindow => "KSNET has no billing-key window; issue billing keys on the server with POST /subscribe/customers/{customer_uid}",
+        "KSNET은 결제창 빌링키 발급(비인증 결제창)을 지원하지 않습니다. 빌링키는 서버에서 POST /subscribe/customers/{customer_uid}로 발급하세요";
+    KsnetBypassObject => "bypass.ksnet must be an object such as { sndQpayType: \"0\" }",
+        "bypass.ksnet 값은 { sndQpayType: \"0\" } 같은 객체여야 합니다";
+    KsnetSndQpayType => "bypass.ksnet.sndQpayType must be the string \"0\" (hide easy-pay methods) or \"1\" (show them)",
+        "bypass.ksnet.sndQpayType 값은 문자열 \"0\"(간편결제 수단 표시하지 않음) 또는 \"1\"(표시함)이어야 합니다";
+    KsnetSndKakaopayType => "bypass.ksnet.sndKakaopayType must be \"CARD\" (card only) or \"MONEY\" (Kakao Money only); leave it out to allow both",
+        "bypass.ksnet.sndKakaopayType 값은 \"CARD\"(카드 결제만) 또는 \"MONEY\"(카카오머니만)여야 합니다. 모두 허용하려면 생략하세요";
+    KsnetSiteUrl => "bypass.ksnet.url must be the absolute http(s) URL of the site that requests the payment",
+        "bypass.ksnet.url 값은 결제를 요청하는 사이트의 http(s) 절대 URL이어야 합니다";
+    KsnetCurrency => "KSNET supports only currency KRW or USD",
+        "KSNET은 결제 통화로 KRW, USD만 지원합니다";
+    KsnetTaxFree => "tax_free should be given for KSNET (send 0 when nothing is tax-free): PortOne runs KSNET merchant IDs with mixed taxation",
+        "KSNET은 복합과세로 운영되므로 tax_free(면세금액)를 반드시 입력해야 합니다 (면세금액이 없으면 0)";
+    KsnetVbankDue => "vbank_due is required for a KSNET virtual account: without a deadline KSNET may misbehave, so PortOne requires it",
+        "KSNET 가상계좌는 vbank_due(입금기한)가 필수입니다: 입금기한이 없으면 오동작할 수 있어 포트원에서 필수로 제한합니다";
+    KsnetVbankNoTaxVat => "{path} cannot be set for a KSNET virtual account: KSNET one-time virtual accounts take no VAT or tax-free amount",
+        "KSNET 일회성 가상계좌는 부가세, 면세 금액 설정을 지원하지 않아 {path} 값을 보낼 수 없습니다";
+    KsnetEscrowEmail => "buyer_email is required for KSNET escrow: the buyer confirms the purchase by email",
+        "KSNET 에스크로 결제는 구매확인 이메일 수신을 위해 buyer_email이 필수입니다";
+    KsnetQuotaNoLumpSum => "display.card_quota offers only installments (KSNET shows exactly the listed months), and installments need at least 50,000 KRW (Hyundai Card: 10,000 KRW): no card can pay this amount; add 0 for lump sum",
+        "KSNET은 display.card_quota에 적은 개월수만 표시하는데 할부만 지정되었고, 할부는 5만원(현대카드 1만원) 이상에서만 가능하여 이 금액은 어떤 카드로도 결제할 수 없습니다. 일시불(0)을 추가하세요";
+    KsnetQuotaMinimum => "display.card_quota offers installments, but KSNET allows them from 50,000 KRW (Hyundai Card from 10,000 KRW); below that only lump sum can be paid",
+        "display.card_quota로 할부를 제공하지만 KSNET 할부는 5만원(현대카드 1만원) 이상에서만 가능하여 그 미만은 일시불만 결제됩니다";
+    KsnetQuotaFixed => "display.card_quota cannot be set for {arg} on KSNET: it always shows 1-12 months from 50,000 KRW",
+        "KSNET의 {arg} 결제는 할부 개월 수 표시를 설정할 수 없습니다 (5만원 이상 시 1~12개월 표시 고정)";
+    KsnetEasyPayNoMallInterest => "{path}: merchant-paid interest-free installments are not available with KSNET easy pay ({arg})",
+        "{path}: KSNET 간편결제({arg})에서는 고객사 부담 무이자 할부를 사용할 수 없습니다";
+    KsnetMaxMonthIssuer => "{path}: KSNET sets merchant-paid interest-free installments only for BC, KB, Hana, Samsung, Shinhan, Hyundai, Lotte and NH cards (361, 381, 374, 365, 366, 367, 368, 371)",
+        "{path}: KSNET 고객사 부담 무이자 할부는 비씨, 국민, 하나, 삼성, 신한, 현대, 롯데, 농협카드(361, 381, 374, 365, 366, 367, 368, 371)만 설정할 수 있습니다";
+    KsnetNoInterestFree => "card.interest_free is a KG Inicis option; with KSNET use card.detail[].max_month and useFreeInterestFromMall",
+        "card.interest_free는 KG이니시스 전용입니다. KSNET은 card.detail[].max_month와 useFreeInterestFromMall을 사용하세요";
+    KsnetDirectBuyerName => "buyer_name is required for KSNET card direct (card.direct)",
+        "KSNET 카드사 다이렉트 호출(card.direct) 시 buyer_name이 필수입니다";
+    KsnetDirectKrw => "KSNET card direct (card.direct) accepts only currency KRW",
+        "KSNET 카드사 다이렉트 호출(card.direct)은 결제 통화로 KRW만 허용합니다";
+    KsnetDirectMobile => "{path} is required when a mobile KSNET window calls card {arg} directly (BC, Suhyup, Jeonbuk, Gwangju, Kakao Bank)",
+        "모바일에서 KSNET 카드사 다이렉트로 카드 {arg}을(를) 호출할 때 {path} 값이 필수입니다 (BC, 수협, 전북, 광주, 카카오뱅크카드)";
+    KsnetDirectStore => "{path} is required for KSNET card direct with card {arg}",
+        "KSNET 카드사 다이렉트로 카드 {arg}을(를) 호출할 때 {path} 값이 필수입니다";
+    KsnetDirectUrl => "bypass.ksnet.url (the URL of the requesting site) is required for KSNET card direct with card {arg}",
+        "KSNET 카드사 다이렉트로 카드 {arg}을(를) 호출할 때 bypass.ksnet.url(결제를 요청하는 사이트 URL)이 필수입니다";
+    KsnetDirectNoQuota => "display.card_quota cannot be combined with KSNET card direct for card {arg}",
+        "KSNET 카드사 다이렉트로 카드 {arg}을(를) 호출할 때는 할부개월 리스트(display.card_quota)를 지정할 수 없습니다";
+    KsnetEasyDirectMethod => "KSNET easy-pay direct (bypass.ksnet.easyPayDirect) supports only pay_method naverpay, kakaopay, payco or lpay",
+        "KSNET 간편결제 다이렉트(bypass.ksnet.easyPayDirect)는 pay_method naverpay, kakaopay, payco, lpay만 지원합니다";
+    KsnetEasyDirectBuyerName => "buyer_name is required for KSNET easy-pay direct (bypass.ksnet.easyPayDirect)",
+        "KSNET 간편결제 다이렉트(bypass.ksnet.easyPayDirect) 호출 시 buyer_name(구매자 이름)이 필수입니다";
+    KsnetEasyDirectField => "{path} is required for KSNET easy-pay direct (bypass.ksnet.easyPayDirect) with {arg}",
+        "KSNET 간편결제 다이렉트(bypass.ksnet.easyPayDirect)로 {arg}을(를) 호출할 때 {path} 값이 필수입니다";
 
 
 
     // ---- Kiwoom Pay (rules/daou.rs) -----------------------------------------------------
-    DaouPlaceholder => "(Kiwoom Pay)",
-        "(키움페이)";
+    DaouPgDeprecated => "pg \"daou\" is deprecated: use the Kiwoom Pay channel's channelKey (PortOne console, channel management) instead",
+        "pg \"daou\"는 지원 중단 예정입니다. 키움페이 채널의 channelKey(포트원 콘솔 채널 관리)를 사용하세요";
+    DaouChannelKey => "channelKey is required for Kiwoom Pay (the channel key from the PortOne console)",
+        "키움페이 결제는 channelKey(포트원 콘솔의 채널키)가 필수입니다";
+    DaouDigital => "digital is required for Kiwoom Pay: true or false exactly as in the Kiwoom Pay contract, or the payment cannot proceed",
+        "키움페이 결제는 digital 값이 필수입니다: 키움페이와의 계약 상태에 맞는 true/false가 아니면 결제를 진행할 수 없습니다";
+    DaouEscrow => "Kiwoom Pay escrow is available only with pay_method trans or vbank",
+        "키움페이 에스크로는 계좌이체(trans), 가상계좌(vbank)만 지원합니다";
+    DaouCashReceiptType => "bypass.daou.CASHRECEIPTFLAG must be a number (1 or 0, for trans and vbank) or a string (\"Y\" or \"N\", for kakaopay)",
+        "bypass.daou.CASHRECEIPTFLAG 값은 숫자(계좌이체, 가상계좌: 1 또는 0) 또는 문자열(카카오페이: \"Y\" 또는 \"N\")이어야 합니다";
+    DaouCashReceiptTransfer => "bypass.daou.CASHRECEIPTFLAG must be the number 1 (issue) or 0 (block) for trans and vbank",
+        "계좌이체, 가상계좌의 bypass.daou.CASHRECEIPTFLAG 값은 숫자 1(허용) 또는 0(차단)이어야 합니다";
+    DaouCashReceiptKakaopay => "bypass.daou.CASHRECEIPTFLAG must be \"Y\" (issue) or \"N\" (block) for kakaopay",
+        "카카오페이의 bypass.daou.CASHRECEIPTFLAG 값은 \"Y\"(허용) 또는 \"N\"(차단)이어야 합니다";
+    DaouCashReceiptAny => "bypass.daou.CASHRECEIPTFLAG must be 1 or 0 (trans, vbank) or \"Y\" or \"N\" (kakaopay)",
+        "bypass.daou.CASHRECEIPTFLAG 값은 1 또는 0(계좌이체, 가상계좌), \"Y\" 또는 \"N\"(카카오페이)이어야 합니다";
+    DaouCardQuotaSyntax => "bypass.daou.CARDQUOTA must be groups such as CCBC-0:2:3 joined by ^ (a Kiwoom Pay card code, -, then months separated by :)",
+        "bypass.daou.CARDQUOTA 값은 CCBC-0:2:3처럼 키움페이 카드사 코드, -, :로 구분한 할부 개월수로 된 그룹을 ^로 이은 형식이어야 합니다";
+    DaouCardQuotaCode => "bypass.daou.CARDQUOTA uses {arg}, which is not a Kiwoom Pay card code (CCBC, CCKM, CCLG, CCSS, ...)",
+        "bypass.daou.CARDQUOTA의 {arg}은(는) 키움페이 카드사 코드(CCBC, CCKM, CCLG, CCSS 등)가 아닙니다";
+    DaouCardQuotaMinimum => "bypass.daou.CARDQUOTA offers installments, but installments need an amount of at least 50,000 KRW",
+        "bypass.daou.CARDQUOTA로 할부를 제공하지만 할부는 50,000원 이상 결제에서만 가능합니다";
+    DaouEucKr => "{path} contains {arg}, which EUC-KR cannot represent; Kiwoom Pay uses EUC-KR",
+        "키움페이는 EUC-KR 인코딩을 사용하므로 {path}에 EUC-KR로 표현할 수 없는 문자 {arg}을(를) 쓸 수 없습니다";
+    DaouNoBillingWindow => "Kiwoom Pay has no billing-key window; issue billing keys on the server with POST /subscribe/customers/{customer_uid}",
+        "키움페이는 결제창 빌링키 발급을 지원하지 않습니다. 빌링키는 서버에서 POST /subscribe/customers/{customer_uid}로 발급하세요";
+    DaouTaxFree => "Kiwoom Pay takes tax_free only with card, kakaopay, naverpay, payco, applepay or samsung; {arg} is charged as fully taxable",
+        "키움페이 면세금액(tax_free)은 card, kakaopay, naverpay, payco, applepay, samsung에서만 가능하며 {arg}은(는) 전액 과세 처리됩니다";
+    DaouNoMallInterest => "{path}: Kiwoom Pay does not support merchant-paid interest-free installments",
+        "{path}: 키움페이는 고객사 부담 무이자 할부 설정을 지원하지 않습니다";
+    DaouNoInterestFree => "card.interest_free is a KG Inicis option; Kiwoom Pay does not support it",
+        "card.interest_free는 KG이니시스 전용 옵션으로 키움페이는 지원하지 않습니다";
+    DaouBypassObject => "bypass.daou must be an object such as { PRODUCTCODE: \"portone\" }",
+        "bypass.daou 값은 { PRODUCTCODE: \"portone\" } 같은 객체여야 합니다";
 }
 
 /// One problem found in a request.

@@ -22,21 +22,32 @@
 
 pub mod builder;
 mod check;
+mod error;
 mod issue;
+pub mod pending;
 mod provider;
+mod redirect;
 mod request;
 mod rules;
 
 pub use check::{build_params, check, CheckOptions, MAX_DEPTH};
+pub use error::{Error, ErrorCode};
 pub use issue::{Code, Issue, Lang, Msg, Report, Severity, UnknownCode};
+pub use pending::PendingOrder;
 pub use provider::{Provider, RuleSet, UnknownProvider};
+pub use redirect::{is_mobile_user_agent, parse_redirect, PaymentResult, RedirectResult};
 pub use request::{
     Card, CardDetail, CardDirect, Currency, Display, KcpProduct, Language, NoticeUrl, PayMethod,
-    PaymentRequest, Period, Prefill, UnknownValue,
+    PaymentRequest, Period, Phone, PhoneCarrier, Prefill, StoreDetails, UnknownValue,
 };
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+#[cfg(target_arch = "wasm32")]
+pub use js::runtime::{load_iamport, request_pay, take_pending_order, LoadOptions, PayOptions};
+
+#[cfg(feature = "server")]
+pub mod server;
 
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]

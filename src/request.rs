@@ -218,6 +218,49 @@ pub struct Card {
     /// `card.interest_free` (000: "card: { interest_free: 7 }", merchant-paid interest-free).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_free: Option<serde_json::Value>,
+    /// `card.useInstallment` (ksnet.mdx "useInstallment?: boolean 할부 가능 여부").
+    #[serde(rename = "useInstallment", skip_serializing_if = "Option::is_none")]
+    pub use_installment: Option<bool>,
+}
+
+/// `storeDetails` (ksnet.mdx "storeDetails?: object 상점 세부 정보"; KSNET card and easy-pay
+/// direct).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreDetails {
+    /// `businessName`: the shop's business name.
+    #[serde(rename = "businessName", skip_serializing_if = "Option::is_none")]
+    pub business_name: Option<String>,
+    /// `businessRegistrationNumber`: digits only, no hyphens.
+    #[serde(
+        rename = "businessRegistrationNumber",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub business_registration_number: Option<String>,
+    /// `ceoFullName`: the representative's name.
+    #[serde(rename = "ceoFullName", skip_serializing_if = "Option::is_none")]
+    pub ceo_full_name: Option<String>,
+    /// `address`: the shop's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// `phoneNumber`: the shop's phone number.
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+}
+
+/// One `phone.detail[]` entry (daou.mdx "통신사 노출 제어").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneCarrier {
+    /// `carrier`: `*` (all), `SKT`, `KTF`, `LGT` or `CJH`.
+    pub carrier: String,
+    /// `enabled`: show (true) or hide (false) this carrier.
+    pub enabled: bool,
+}
+
+/// `phone` (daou.mdx "통신사 노출 제어"): which carriers the phone-payment window shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    /// `phone.detail`.
+    pub detail: Vec<PhoneCarrier>,
 }
 
 /// `period`: the service period shown in the window (000: `from`/`to` YYYYMMDD).
@@ -363,6 +406,12 @@ pub struct PaymentRequest {
     /// `popup`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub popup: Option<bool>,
+    /// `storeDetails` (KSNET).
+    #[serde(rename = "storeDetails", skip_serializing_if = "Option::is_none")]
+    pub store_details: Option<StoreDetails>,
+    /// `phone` (Kiwoom Pay carrier filter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
     /// `bypass`: PG-specific options, written by the PG builders.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bypass: Option<serde_json::Map<String, serde_json::Value>>,

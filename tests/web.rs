@@ -1,4 +1,4 @@
-//! wasm-bindgen-test suite in headless Chromium.
+//! wasm-bindgen-test suite in headless browsers (Chromium, and Firefox in scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -10,17 +10,18 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn runs_in_chromium() {
-    let ua = web_sys::window()
-        .expect("a window")
-        .navigator()
-        .user_agent()
-        .expect("ua");
-    assert!(ua.contains("Chrome"), "user agent: {ua}");
+fn runs_in_a_real_browser() {
+    let window = web_sys::window().expect("a window");
+    assert!(window.document().is_some(), "a DOM document");
+    let ua = window.navigator().user_agent().expect("ua");
+    assert!(
+        ua.contains("Chrome/") || ua.contains("Firefox/"),
+        "user agent: {ua}"
+    );
 }
 
 #[wasm_bindgen_test]
-fn shared_cases_in_chromium() {
+fn shared_cases_in_the_browser() {
     let n = common::run_all(|case| {
         shared::js_pairs(&shared::js(&case.params), &shared::js(&case.options))
     });

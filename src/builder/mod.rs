@@ -12,6 +12,12 @@
 
 use crate::{CheckOptions, PaymentRequest, Provider, Report};
 
+mod kiwoom;
+mod ksnet;
+mod wire_enum;
+pub use kiwoom::{Carrier, CashReceiptFlag, Kiwoom, KiwoomCard};
+pub use ksnet::{Ksnet, KsnetKakaopayType, KsnetQpayType, KsnetTcode};
+
 /// Runs every rule of `provider` on `req` and returns it when there is no error.
 pub(crate) fn finish(
     req: PaymentRequest,

@@ -4,6 +4,8 @@
 //! `IamportPayError`). The exported names follow API.md.
 
 mod convert;
+mod imp;
+pub mod runtime;
 
 use crate::check::{check_full, CheckOptions};
 use crate::issue::{Code, Issue, Lang, Msg, Report};
@@ -32,7 +34,7 @@ pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
     o.into()
 }
 
-fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>) -> Array {
+pub(crate) fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>) -> Array {
     issues.map(issue_to_js).collect()
 }
 
@@ -115,30 +117,10 @@ pub(crate) fn error_object(code: &str, message: &str, issues: Option<Array>) -> 
     e.into()
 }
 
-/// The `invalid_params` error for a report with errors.
+/// The `invalid_params` error for a report with errors (the same error `requestPay` rejects
+/// with: [`crate::Error::invalid_params`]).
 pub(crate) fn invalid_params(report: &Report) -> JsValue {
-    let first = report
-        .errors()
-        .next()
-        .map(|i| {
-            format!(
-                "{}: {}",
-                if i.path.is_empty() { "params" } else { &i.path },
-                i.message(Lang::En)
-            )
-        })
-        .unwrap_or_default();
-    let n = report.errors().count();
-    let message = if n > 1 {
-        format!("invalid request_pay params ({n} errors); first: {first}")
-    } else {
-        format!("invalid request_pay params: {first}")
-    };
-    error_object(
-        "invalid_params",
-        &message,
-        Some(issues_to_js(report.errors())),
-    )
+    runtime::error_to_js(&crate::Error::invalid_params(report.issues().to_vec()))
 }
 
 /// `buildParams(params, options?)`: the normalized object `IMP.request_pay` should receive.

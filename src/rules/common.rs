@@ -351,13 +351,21 @@ fn card(ctx: &mut Ctx) {
                 let quota = int_at(ctx, "card.direct.quota", q);
                 let months =
                     quota.and_then(|q| crate::rules::direct_quota_months(ctx.provider, code, q));
-                if let Some(months) = months {
-                    if months >= 2 && ctx.amount.is_some_and(|a| a < INSTALLMENT_MINIMUM) {
-                        ctx.add(
-                            "card.direct.quota",
-                            Code::OutOfRange,
-                            Msg::QuotaBelowMinimum,
-                        );
+                let below = ctx.amount.filter(|a| *a < INSTALLMENT_MINIMUM);
+                if let (Some(months), Some(amount)) = (months, below) {
+                    if months >= 2 {
+                        // A PG whose page names a lower minimum for some cards (KCP) makes
+                        // the range from that minimum up to 50,000 a warning.
+                        match crate::rules::direct_quota_soft_minimum(ctx.provider) {
+                            Some((floor, msg)) if amount >= floor => {
+                                ctx.add("card.direct.quota", Code::BelowInstallmentMinimum, msg)
+                            }
+                            _ => ctx.add(
+                                "card.direct.quota",
+                                Code::OutOfRange,
+                                Msg::QuotaBelowMinimum,
+                            ),
+                        }
                     }
                 }
             }

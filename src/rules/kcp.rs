@@ -77,6 +77,14 @@ const POINT_60_CARDS: &[&str] = &[
 /// 현대카드 (card-codes.mdx 367): point quotas start at 80.
 const POINT_80_CARD: &str = "367";
 
+/// kcp.mdx L453-456 "할부 결제는 5만원 이상 결제 요청시 이용 가능합니다. ... 일반적으로 결제 금액이
+/// 5만원 이상일 경우 할부 결제가 가능하며, 특정 카드사에 따라 1만원 이상일 경우에도 사용이
+/// 가능합니다." The page does not name the cards, so from 10,000 up to 50,000 KRW a
+/// `card.direct` installment is a warning, not an error (`kcp_card_direct_some_cards_from_10000`,
+/// through `rules::direct_quota_soft_minimum`). `display.card_quota` is a warning below 50,000
+/// anyway (common rule).
+pub(crate) const SOME_CARDS_INSTALLMENT_MINIMUM: u64 = 10_000;
+
 /// The installment months of a `card.direct.quota` under KCP (`kcp_card_direct_point_quota`,
 /// kcp.mdx L317-337: "quota: 80 = 80(현대카드 포인트 할부개월) + 0(일시불)", "quota: 63 =
 /// 60(기타카드 포인트 할부개월) + 3개월 할부"). `None` when the quota is a point quota this card
@@ -271,8 +279,8 @@ fn prefill(ctx: &mut Ctx) {
 
 /// The `card` options KCP does and does not take.
 fn card(ctx: &mut Ctx) {
-    // `kcp_no_use_free_interest` — request-pay-params.mdx (상점 부담 무이자 할부 최대 개월수)
-    // "지원되는 PG사 - 토스페이먼츠(신모듈) - KSNET - 나이스페이(신모듈) - 웰컴페이먼츠 - KSNET 카드
+    // `kcp_no_use_free_interest` — request-pay-params.mdx L479-528 (### 상점 부담 무이자 할부
+    // 최대 개월수 설정하기, `max_month` + `useFreeInterestFromMall`) "지원되는 PG사 - 토스페이먼츠(신모듈) - KSNET - 나이스페이(신모듈) - 웰컴페이먼츠 - KSNET 카드
     // 다이렉트 - KG이니시스": no KCP.
     if ctx.is_true("useFreeInterestFromMall") {
         ctx.add(
@@ -305,7 +313,7 @@ fn card(ctx: &mut Ctx) {
             }
         }
     }
-    // `kcp_no_max_month` — request-pay-params.mdx's max_month list (above) has no KCP; kcp.mdx
+    // `kcp_no_max_month` — request-pay-params.mdx L479-528's list (above) has no KCP; kcp.mdx
     // L284-298 documents `card.detail[]` with `card_code` and `enabled` only.
     if let Some(Value::Array(items)) = card.get("detail") {
         for (i, item) in items.iter().enumerate() {

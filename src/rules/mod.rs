@@ -49,6 +49,20 @@ pub(crate) fn direct_quota_months(
     }
 }
 
+/// The amount from which a PG takes `card.direct` installments on some cards, and the
+/// message for the range from it up to 50,000 KRW (warning `below_installment_minimum`
+/// instead of the error `out_of_range`). KCP: kcp.mdx "특정 카드사에 따라 1만원 이상일 경우에도
+/// 사용이 가능합니다" (docs/RULES.md §3.4 `kcp_card_direct_some_cards_from_10000`).
+pub(crate) fn direct_quota_soft_minimum(provider: Option<Provider>) -> Option<(u64, Msg)> {
+    match provider.and_then(Provider::rule_set) {
+        Some(RuleSet::Kcp | RuleSet::KcpBilling) => Some((
+            kcp::SOME_CARDS_INSTALLMENT_MINIMUM,
+            Msg::KcpInstallmentSomeCards,
+        )),
+        _ => None,
+    }
+}
+
 /// A PG's nested bypass table: its name (`bypass.<name>`) and keys.
 type SubTable = Option<(&'static str, &'static [&'static str])>;
 

@@ -1,0 +1,146 @@
+//! The runtime's error: what `requestPay`, `loadIamport`, `parseRedirect` and
+//! `takePendingOrder` reject or throw with (API.md, "Errors thrown or rejected"). In JS it is
+//! `IamportPayError`; the codes are public API.
+
+use crate::issue::{Issue, Lang};
+use std::fmt;
+
+/// The stable error codes of API.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// The params (or the call's options) have errors; see [`Error::issues`].
+    InvalidParams,
+    /// The SDK script failed to load (or `IMP.request_pay` threw).
+    SdkLoadFailed,
+    /// The SDK did not define `window.IMP` in time, or not at all after loading.
+    SdkTimeout,
+    /// A `requestPay` for this `merchant_uid` is still open.
+    DuplicateRequest,
+    /// The redirect URL has no `merchant_uid`.
+    InvalidRedirect,
+    /// There is no `window` (Node, a worker): the call needs a browser page.
+    NotInBrowser,
+}
+
+impl ErrorCode {
+    /// The wire form: `invalid_params`, `sdk_load_failed`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidParams => "invalid_params",
+            ErrorCode::SdkLoadFailed => "sdk_load_failed",
+            ErrorCode::SdkTimeout => "sdk_timeout",
+            ErrorCode::DuplicateRequest => "duplicate_request",
+            ErrorCode::InvalidRedirect => "invalid_redirect",
+            ErrorCode::NotInBrowser => "not_in_browser",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error of the browser runtime or of [`parse_redirect`](crate::parse_redirect).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    message: String,
+    issues: Vec<Issue>,
+}
+
+impl Error {
+    /// An error with an English message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            issues: Vec::new(),
+        }
+    }
+
+    /// `invalid_params` carrying every error issue found.
+    pub fn invalid_params(issues: Vec<Issue>) -> Self {
+        let errors: Vec<Issue> = issues.into_iter().filter(Issue::is_error).collect();
+        let first = errors
+            .first()
+            .map(|i| {
+                let path = if i.path.is_empty() { "params" } else { &i.path };
+                format!("{path}: {}", i.message(Lang::En))
+            })
+            .unwrap_or_default();
+        let message = match errors.len() {
+            0 | 1 => format!("invalid request_pay params: {first}"),
+            n => format!("invalid request_pay params ({n} errors); first: {first}"),
+        };
+        Error {
+            code: ErrorCode::InvalidParams,
+            message,
+            issues: errors,
+        }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The English message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The issues of an `invalid_params` error (empty for the other codes).
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::{Code, Msg};
+
+    #[test]
+    fn codes_are_the_api_strings() {
+        let all = [
+            (ErrorCode::InvalidParams, "invalid_params"),
+            (ErrorCode::SdkLoadFailed, "sdk_load_failed"),
+            (ErrorCode::SdkTimeout, "sdk_timeout"),
+            (ErrorCode::DuplicateRequest, "duplicate_request"),
+            (ErrorCode::InvalidRedirect, "invalid_redirect"),
+            (ErrorCode::NotInBrowser, "not_in_browser"),
+        ];
+        for (code, s) in all {
+            assert_eq!(code.as_str(), s);
+            assert_eq!(code.to_string(), s);
+        }
+    }
+
+    #[test]
+    fn invalid_params_keeps_errors_only_and_names_the_first() {
+        let e = Error::invalid_params(vec![
+            Issue::new("buyer_phone", Code::UnknownField, Msg::Custom).arg("x"),
+            Issue::new("merchant_uid", Code::Required, Msg::Custom).arg("merchant_uid is required"),
+            Issue::new("amount", Code::Required, Msg::Custom).arg("amount is required"),
+        ]);
+        assert_eq!(e.code(), ErrorCode::InvalidParams);
+        assert_eq!(e.issues().len(), 2);
+        assert_eq!(e.issues()[0].path, "merchant_uid");
+        assert!(
+            e.message()
+                .starts_with("invalid request_pay params (2 errors); first: merchant_uid"),
+            "{}",
+            e.message()
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! The pending order: what `requestPay` saves in `sessionStorage` before the payment window
+//! opens, so that the `m_redirect_url` landing page gets its order context back.
+//!
+//! On mobile the page navigates away to the PG and comes back at `m_redirect_url` with only
+//! ids in the query (auth-payment-flow.mdx, "URL 쿼리 문자열로 처리하기"); the page that
+//! asked for the payment is gone. The model, the stored form and the expiry rule live here,
+//! pure and native-testable; the browser side (`src/js/runtime.rs`) only reads and writes
+//! strings under [`storage_key`].
+//!
+//! The stored order is a convenience for the page, **not** a record to trust: the amount to
+//! compare with `GET /payments/{imp_uid}` must come from the merchant's server.
+
+use serde_json::{Map, Number, Value};
+
+/// Prefix of the `sessionStorage` keys this library writes.
+pub const STORAGE_PREFIX: &str = "iamport-pay:pending:";
+
+/// How long a saved order stays takeable: 1 hour, in milliseconds. A redirect payment
+/// (app card, bank app, identity check) takes minutes; an entry older than this belongs to
+/// an abandoned attempt and is dropped, not handed to a landing page.
+pub const PENDING_TTL_MS: u64 = 60 * 60 * 1000;
+
+/// The order saved before the window opened (`PendingOrder` in JS).
+///
+/// Stored as JSON with the JS field names (`createdAt`, `customData`). The conversions go
+/// through `serde_json::Value` by hand rather than serde's derive, so the wasm build (which
+/// turns a `Value` into a JS object and lets the browser's `JSON` do the text) does not pull
+/// in serde_json's parser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingOrder {
+    /// The request's `merchant_uid`.
+    pub merchant_uid: String,
+    /// The request's `amount`.
+    pub amount: u64,
+    /// The request's `name`.
+    pub name: Option<String>,
+    /// The request's `pg`, or its `channelKey` when it has no `pg`.
+    pub pg: Option<String>,
+    /// When it was saved, in milliseconds since the UNIX epoch.
+    pub created_at: u64,
+    /// The request's `custom_data`, when it had one.
+    pub custom_data: Option<Value>,
+}
+
+impl PendingOrder {
+    /// The order of normalized `request_pay` params (as `build_params` returns them), saved at
+    /// `now_ms`. `None` when the params lack a string `merchant_uid` or a whole `amount`.
+    pub fn from_params(params: &Value, now_ms: u64) -> Option<Self> {
+        let text = |key: &str| params.get(key).and_then(Value::as_str).map(str::to_string);
+        Some(PendingOrder {
+            merchant_uid: text("merchant_uid").filter(|s| !s.is_empty())?,
+            amount: params.get("amount").and_then(Value::as_u64)?,
+            name: text("name"),
+            pg: text("pg").or_else(|| text("channelKey")),
+            created_at: now_ms,
+            custom_data: params.get("custom_data").filter(|v| !v.is_null()).cloned(),
+        })
+    }
+
+    /// The stored (and JS) form: `{ merchant_uid, amount, name, pg, createdAt, customData? }`.
+    pub fn to_value(&self) -> Value {
+        let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
+        let mut m = Map::new();
+        m.insert(
+            "merchant_uid".into(),
+            Value::String(self.merchant_uid.clone()),
+        );
+        m.insert("amount".into(), Value::Number(Number::from(self.amount)));
+        m.insert("name".into(), text(&self.name));
+        m.insert("pg".into(), text(&self.pg));
+        m.insert(
+            "createdAt".into(),
+            Value::Number(Number::from(self.created_at)),
+        );
+        if let Some(data) = &self.custom_data {
+            m.insert("customData".into(), data.clone());
+        }
+        Value::Object(m)
+    }
+
+    /// Reads the stored form back; `None` when a required field is missing or mistyped.
+    pub fn from_value(v: &Value) -> Option<Self> {
+        let text = |key: &str| match v.get(key) {
+            Some(Value::String(s)) => Some(Some(s.clone())),
+            None | Some(Value::Null) => Some(None),
+            Some(_) => None,
+        };
+        Some(PendingOrder {
+            merchant_uid: v.get("merchant_uid")?.as_str()?.to_string(),
+            amount: v.get("amount")?.as_u64()?,
+            name: text("name")?,
+            pg: text("pg")?,
+            created_at: v.get("createdAt")?.as_u64()?,
+            custom_data: v.get("customData").filter(|d| !d.is_null()).cloned(),
+        })
+    }
+
+    /// Whether the order is past [`PENDING_TTL_MS`] at `now_ms`. A timestamp in the future
+    /// by more than the TTL (a clock jump, or a tampered entry) counts as expired too.
+    pub fn is_expired(&self, now_ms: u64) -> bool {
+        now_ms.abs_diff(self.created_at) > PENDING_TTL_MS
+    }
+}
+
+/// The `sessionStorage` key of an order.
+pub fn storage_key(merchant_uid: &str) -> String {
+    format!("{STORAGE_PREFIX}{merchant_uid}")
+}
+
+/// What a stored string turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// A readable order, not expired.
+    Valid(PendingOrder),
+    /// A readable order past its TTL.
+    Expired,
+    /// Not ours, or damaged: not JSON, missing fields, or saved for another `merchant_uid`.
+    Corrupt,
+}
+
+/// Reads the (JSON-parsed) value stored under [`storage_key`]`(merchant_uid)` at `now_ms`.
+pub fn read_stored(stored: &Value, merchant_uid: &str, now_ms: u64) -> Stored {
+    match PendingOrder::from_value(stored) {
+        Some(order) if order.merchant_uid != merchant_uid => Stored::Corrupt,
+        Some(order) if order.is_expired(now_ms) => Stored::Expired,
+        Some(order) => Stored::Valid(order),
+        None => Stored::Corrupt,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const T0: u64 = 1_790_000_000_000;
+
+    #[test]
+    fn from_normalized_params() {
+        let o = PendingOrder::from_params(
+            &json!({"pg": "kcp.T0000", "merchant_uid": "o-1", "amount": 1004,
+                    "name": "원두 200g", "custom_data": {"cart": [1, 2]}}),
+            T0,
+        )
+        .expect("an order");
+        assert_eq!(o.merchant_uid, "o-1");
+        assert_eq!(o.amount, 1004);
+        assert_eq!(o.name.as_deref(), Some("원두 200g"));
+        assert_eq!(o.pg.as_deref(), Some("kcp.T0000"));
+        assert_eq!(o.custom_data, Some(json!({"cart": [1, 2]})));
+        let o = PendingOrder::from_params(
+            &json!({"channelKey": "channel-key-1", "merchant_uid": "o-2", "amount": 0}),
+            T0,
+        )
+        .expect("an order");
+        assert_eq!(
+            (o.pg.as_deref(), o.name, o.custom_data),
+            (Some("channel-key-1"), None, None)
+        );
+        assert_eq!(PendingOrder::from_params(&json!({"amount": 1}), T0), None);
+        assert_eq!(
+            PendingOrder::from_params(&json!({"merchant_uid": "x", "amount": "1"}), T0),
+            None
+        );
+    }
+
+    #[test]
+    fn round_trip_uses_js_names() {
+        let o = PendingOrder::from_params(
+            &json!({"pg": "ksnet", "merchant_uid": "o-1", "amount": 5, "name": "n"}),
+            T0,
+        )
+        .unwrap();
+        let v = o.to_value();
+        assert_eq!(
+            v,
+            json!({"merchant_uid": "o-1", "amount": 5, "name": "n", "pg": "ksnet",
+                   "createdAt": 1_790_000_000_000u64})
+        );
+        // Through JSON text and back, as sessionStorage holds it.
+        let back: Value = serde_json::from_str(&v.to_string()).unwrap();
+        assert_eq!(read_stored(&back, "o-1", T0 + 1), Stored::Valid(o));
+    }
+
+    #[test]
+    fn expiry() {
+        let o = PendingOrder::from_params(&json!({"merchant_uid": "o", "amount": 1}), T0).unwrap();
+        let s = o.to_value();
+        assert!(matches!(
+            read_stored(&s, "o", T0 + PENDING_TTL_MS),
+            Stored::Valid(_)
+        ));
+        assert_eq!(
+            read_stored(&s, "o", T0 + PENDING_TTL_MS + 1),
+            Stored::Expired
+        );
+        assert_eq!(
+            read_stored(&s, "o", T0 - PENDING_TTL_MS - 1),
+            Stored::Expired
+        );
+    }
+
+    #[test]
+    fn corrupt_or_foreign() {
+        assert_eq!(
+            read_stored(&json!("not an order"), "o", T0),
+            Stored::Corrupt
+        );
+        assert_eq!(
+            read_stored(&json!({"merchant_uid": "o"}), "o", T0),
+            Stored::Corrupt
+        );
+        let mut v =
+            json!({"merchant_uid": "o", "amount": 1, "name": 3, "pg": null, "createdAt": T0});
+        assert_eq!(read_stored(&v, "o", T0), Stored::Corrupt);
+        v["name"] = json!(null);
+        assert!(matches!(read_stored(&v, "o", T0), Stored::Valid(_)));
+        let o = PendingOrder::from_params(&json!({"merchant_uid": "a", "amount": 1}), T0).unwrap();
+        assert_eq!(read_stored(&o.to_value(), "b", T0), Stored::Corrupt);
+        assert_eq!(storage_key("a"), "iamport-pay:pending:a");
+    }
+}
