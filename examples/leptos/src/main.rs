@@ -7,14 +7,14 @@
 //! payments.
 #![forbid(unsafe_code)]
 
-#[path = "../../common/pay_shim.rs"]
-mod pay_shim;
 #[path = "../../common/shop.rs"]
 mod shop;
 
-use iamport_pay::{Issue, Lang, PaymentRequest, Report};
+use iamport_pay::{
+    parse_redirect, request_pay, take_pending_order, Issue, Lang, PayOptions, PaymentRequest,
+    PaymentResult, Report,
+};
 use leptos::prelude::*;
-use pay_shim::{parse_redirect, request_pay, take_pending_order, PayOptions, PaymentResult};
 use shop::{
     flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Checked, Order, Pg,
     CATALOG,

@@ -6,15 +6,12 @@
 //! payments.
 #![forbid(unsafe_code)]
 
-#[path = "../../common/pay_shim.rs"]
-mod pay_shim;
 #[path = "../../common/shop.rs"]
 mod shop;
 
-use iamport_pay::{Lang, Report};
-use pay_shim::{
-    parse_redirect, request_pay, take_pending_order, Error, PayOptions, PaymentResult,
-    PendingOrder, RedirectResult,
+use iamport_pay::{
+    parse_redirect, request_pay, take_pending_order, Error, Lang, PayOptions, PaymentResult,
+    PendingOrder, RedirectResult, Report,
 };
 use shop::{
     flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Checked, Order, Pg,
