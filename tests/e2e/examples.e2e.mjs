@@ -182,6 +182,22 @@ for (const name of NAMES) {
       assert.equal(await text('result-merchant_uid'), second.merchant_uid);
     });
 
+    test('KSNET builder: tax_free is sent, and the ids-only answer leaves success null', async () => {
+      await $('pg-ksnet').check();
+      await waitAttr('check-status', 'data-ok', 'true');
+      await pay('approve');
+      await waitAttr('result', 'data-outcome', 'unknown');
+      const params = (await calls()).at(-1);
+      assert.equal(params.pg, 'ksnet.2999199999');
+      assert.equal(params.tax_free, 0);
+      assert.equal(params.amount, 46_900);
+      assert.match(await text('result-imp_uid'), /^imp_\d{12}$/);
+      assert.equal(await text('result-success'), 'null');
+      assert.equal(await $('result-error_code').count(), 0);
+      await waitText('result-title', /서버에서 결제를 조회하세요/);
+      await $('pg-inicis').check();
+    });
+
     test('mobile: the window redirects to ?route=redirect with the result and the kept order', async () => {
       await open(`${url}?mobile=1`);
       await $('add-dripper').click();
