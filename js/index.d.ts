@@ -454,13 +454,21 @@ export interface CheckOptions {
 }
 
 export interface PayOptions extends CheckOptions {
+  /**
+   * Redirect (mobile) mode: the checks then need `m_redirect_url`. `requestPay` detects it from
+   * the user agent when omitted (a phone or tablet gets PortOne's redirect flow).
+   */
+  mobile?: boolean;
   /** Merchant id (`imp…`) for `IMP.init`; needed unless `IMP` is already initialized. */
   userCode?: string;
   /** Where to load iamport.js from (default PortOne's CDN). */
   sdkUrl?: string;
   /** How long to wait for the SDK to load, in ms. */
   timeoutMs?: number;
-  /** Store the order (for `takePendingOrder`) before the window opens, for redirect flows. */
+  /**
+   * Save the order in `sessionStorage` before the window opens, for `takePendingOrder` on the
+   * `m_redirect_url` page (default true; `false` saves nothing).
+   */
   keepPendingOrder?: boolean;
 }
 
@@ -617,13 +625,20 @@ export declare function checkParams(params: unknown, options?: CheckOptions): Ch
  */
 export declare function buildParams(params: unknown, options?: CheckOptions): RequestPayParams;
 
-/** Loads PortOne's iamport.js (once) and calls `IMP.init(userCode)`. */
+/**
+ * Loads PortOne's iamport.js (once; a `window.IMP` already there is reused) and calls
+ * `IMP.init(userCode)`.
+ * @throws {IamportPayError} `sdk_load_failed`, `sdk_timeout`, `invalid_params` (empty
+ * `userCode`), `not_in_browser`.
+ */
 export declare function loadIamport(options: LoadOptions): Promise<void>;
 
 /**
  * Validates, loads the SDK if needed, and calls `IMP.request_pay`. Resolves with the response
  * whether the payment succeeded or not; rejects with `invalid_params` before opening anything
  * when the params have errors. In redirect mode the page navigates away instead.
+ * @throws {IamportPayError} `invalid_params` (with `issues`), `duplicate_request` (this
+ * `merchant_uid` is still open), `sdk_load_failed`, `sdk_timeout`, `not_in_browser`.
  */
 export declare function requestPay(params: unknown, options?: PayOptions): Promise<PaymentResult>;
 
@@ -633,7 +648,11 @@ export declare function requestPay(params: unknown, options?: PayOptions): Promi
  */
 export declare function parseRedirect(input?: string | URL | Location): RedirectResult;
 
-/** Returns and forgets the order stored for `merchantUid` by `requestPay`, or null. */
+/**
+ * Returns and forgets the order `requestPay` saved for `merchantUid` in `sessionStorage`, or
+ * null (none, expired after an hour, or damaged).
+ * @throws {IamportPayError} `not_in_browser`.
+ */
 export declare function takePendingOrder(merchantUid: string): PendingOrder | null;
 
 /** The library version. */

@@ -12,7 +12,11 @@ export interface SandboxOptions {
    * instead of calling the callback. Default false (PC: callback).
    */
   mobile?: boolean;
-  /** Put the deprecated `success` flag in PC callback responses (default true). */
+  /**
+   * Put the deprecated `success` flag in callback responses and `imp_success` in redirect
+   * queries (default true, as most PGs still send them). `false` answers like the newest SDK,
+   * which sends neither (js-sdk.mdx).
+   */
   includeSuccess?: boolean;
   /** PG to assume when the params carry only a `channelKey` that `channels` does not know. */
   provider?: Provider | null;

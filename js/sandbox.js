@@ -291,10 +291,11 @@ export function installSandbox(options = {}) {
         return;
       }
       const base = win.location && win.location.href ? win.location.href : 'http://localhost/';
-      // imp_success is the query's spelling of the flag; KSNET's ids-only answer carries none.
+      // imp_success is the query's spelling of the flag (daou-notes.mdx: "모바일 결제시에는
+      // imp_success"). KSNET's ids-only answer carries none, and neither does the newest SDK
+      // (includeSuccess: false; js-sdk.mdx "request_pay 응답 객체에 success가 포함되지 않습니다").
       const q = { ...res };
-      if (provider !== 'ksnet' && q.success === undefined) q.success = kind === 'approve';
-      if (provider === 'ksnet') delete q.success;
+      if (provider === 'ksnet' || opts.includeSuccess === false) delete q.success;
       navigate(sandboxRedirectUrl(target, q, base));
       return;
     }

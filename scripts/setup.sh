@@ -39,6 +39,14 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   fi
 fi
 
+# 3b. A CJK font, so the e2e screenshots show Korean text instead of empty boxes (optional:
+#     the tests pass without it; Debian's chromium brings no CJK font)
+if ! [ -d /usr/share/fonts/opentype/noto ] && [ "$(id -u)" = 0 ]; then
+  say "installing fonts-noto-cjk (screenshots); ~30 s"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 ||
+    say "fonts-noto-cjk could not be installed; screenshots will show boxes for Korean"
+fi
+
 # 4. Firefox ESR from Debian + geckodriver from crates.io (Debian has no geckodriver package):
 #    the wasm browser suites also run in headless Firefox (TOOLCHAIN.md; ~2.3 min)
 if ! [ -x /usr/bin/firefox-esr ]; then

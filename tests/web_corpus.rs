@@ -47,7 +47,7 @@ fn build_error_code(params: &JsValue) -> Option<String> {
         Ok(v) => {
             let proto = Object::get_prototype_of(&v);
             assert!(
-                JsValue::from(proto) == JsValue::from(make("return Object.prototype")),
+                JsValue::from(proto) == make("return Object.prototype"),
                 "buildParams returns a plain object"
             );
             None

@@ -101,7 +101,11 @@ const ui = {
   quotas: new Set([2, 3, 6]),
   paying: false,
   lastResult: null, // { kind: 'result' | 'error' | 'pending' | 'redirecting', value }
+  sdkUnavailable: false, // PortOne's SDK failed to load for this userCode: pay in the sandbox
 };
+
+/** How long the demo waits for PortOne's SDK before falling back to the sandbox. */
+const SDK_TIMEOUT_MS = 8000;
 
 /** @type {ReturnType<typeof installSandbox> | null} */
 let sandbox = null;
@@ -550,12 +554,19 @@ function ensureSandbox() {
 }
 
 function updateMode() {
-  const real = $('#f-userCode').value.trim() !== '';
+  const real = realMode();
   const mobile = $('#f-mobile').checked;
   const badge = $('[data-testid="mode-badge"]');
   badge.dataset.mode = real ? 'real' : 'sandbox';
   badge.dataset.mobile = String(mobile);
-  badge.textContent = `${t(real ? 'modeReal' : 'modeSandbox')}${mobile ? ` · ${t('modeRedirect')}` : ''}`;
+  const mode = real ? 'modeReal' : ui.sdkUnavailable && $('#f-userCode').value.trim() !== '' ? 'modeFallback' : 'modeSandbox';
+  badge.dataset.fallback = String(mode === 'modeFallback');
+  badge.textContent = `${t(mode)}${mobile ? ` · ${t('modeRedirect')}` : ''}`;
+}
+
+/** Whether Pay goes to PortOne's real SDK: a userCode is set and the SDK has not failed to load. */
+function realMode() {
+  return $('#f-userCode').value.trim() !== '' && !ui.sdkUnavailable;
 }
 
 async function pay() {
@@ -564,8 +575,9 @@ async function pay() {
   const opts = checkOptions();
   const userCode = $('#f-userCode').value.trim();
   const mobile = $('#f-mobile').checked;
+  const real = realMode();
 
-  if (userCode) {
+  if (real) {
     // Real SDK: take the fake IMP away so requestPay loads PortOne's iamport.js.
     if (sandbox) sandbox.uninstall();
     sandbox = null;
@@ -575,10 +587,23 @@ async function pay() {
 
   setPaying(true);
   showOutcome({ kind: mobile ? 'redirecting' : 'pending' });
+  const payOptions = { ...opts, keepPendingOrder: mobile };
   try {
-    const payOptions = { ...opts, keepPendingOrder: mobile };
-    if (userCode) payOptions.userCode = userCode;
-    const result = await lib.requestPay(params, payOptions);
+    let result;
+    try {
+      result = await lib.requestPay(params, real ? { ...payOptions, userCode, timeoutMs: SDK_TIMEOUT_MS } : payOptions);
+    } catch (err) {
+      // No network (or the CDN is blocked): the demo falls back to the sandbox, says so, and
+      // stays in sandbox mode until the userCode is edited.
+      if (!real || !err || (err.code !== 'sdk_load_failed' && err.code !== 'sdk_timeout')) throw err;
+      ui.sdkUnavailable = true;
+      $('[data-testid="sdk-fallback"]').hidden = false;
+      $('[data-testid="sdk-fallback"]').dataset.code = err.code;
+      $('[data-testid="sdk-fallback"]').textContent = t('sdkFallback', { code: err.code });
+      updateMode();
+      ensureSandbox();
+      result = await lib.requestPay(params, payOptions);
+    }
     showOutcome({ kind: 'result', value: result });
     newOrderNumber();
   } catch (err) {
@@ -671,6 +696,8 @@ function relabel() {
   setPaying(ui.paying);
   if (sandbox) sandbox.configure({ lang: lang() });
   if (ui.lastResult) showOutcome(ui.lastResult);
+  const note = $('[data-testid="sdk-fallback"]');
+  if (!note.hidden) note.textContent = t('sdkFallback', { code: note.dataset.code ?? 'sdk_load_failed' });
   validate();
 }
 
@@ -697,7 +724,11 @@ function init() {
   form.addEventListener('input', (e) => {
     if (e.target.id === 'f-amount') ui.amountEdited = true;
     if (e.target.id === 'f-name') ui.nameEdited = true;
-    if (e.target.id === 'f-userCode') updateMode();
+    if (e.target.id === 'f-userCode') {
+      ui.sdkUnavailable = false;
+      $('[data-testid="sdk-fallback"]').hidden = true;
+      updateMode();
+    }
     if (e.target.id === 'f-amount') syncDerived();
     validate();
   });

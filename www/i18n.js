@@ -120,6 +120,11 @@ export const STRINGS = {
   resultSuccess: ['결제 완료', 'Payment approved'],
   resultFailure: ['결제 실패', 'Payment failed'],
   resultUnknown: ['결과 미확인 — 서버에서 조회하세요', 'Outcome not stated — look it up on the server'],
+  sdkFallback: [
+    '포트원 SDK를 불러오지 못해({code}) 샌드박스 결제창으로 진행합니다. 네트워크를 확인한 뒤 고객사 식별코드를 다시 입력하면 실제 SDK를 다시 시도합니다.',
+    'PortOne\'s SDK could not be loaded ({code}), so this payment goes through the sandbox. Check the network and edit the merchant id to try the real SDK again.',
+  ],
+  modeFallback: ['샌드박스 (SDK 로드 실패)', 'Sandbox (SDK failed to load)'],
   resultPending: ['결제창이 열려 있습니다…', 'The payment window is open…'],
   resultNotOpened: ['결제창을 열지 않았습니다', 'Payment window not opened'],
   resultRedirecting: ['m_redirect_url로 이동합니다…', 'Navigating to m_redirect_url…'],

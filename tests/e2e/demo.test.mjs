@@ -21,6 +21,8 @@ let base;
 let browser;
 let page;
 const pageErrors = [];
+const sdkConsoleErrors = [];
+const SDK_ORIGIN = 'https://cdn.iamport.kr/';
 
 function startServer() {
   return new Promise((resolve, reject) => {
@@ -77,6 +79,12 @@ async function payWith(button) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** A full-page screenshot from the top (the sticky header otherwise lands mid-page). */
+async function shot(name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 async function checkOk() {
   await page.waitForFunction(() => document.querySelector('[data-testid="check-status"]')?.dataset.ok === 'true', null, { timeout: 10_000 })
     .catch(async () => assert.fail(`the form does not pass the checks: ${await page.evaluate(() => JSON.stringify(window.__iamportPayDemo.lastCheck?.res))}`));
@@ -100,7 +108,13 @@ before(async () => {
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    // The offline-fallback test points the demo at PortOne's CDN, which this context blocks.
+    if (m.location().url.startsWith(SDK_ORIGIN)) sdkConsoleErrors.push(m.text());
+    else pageErrors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()} ${r.url()}`);
   });
 });
 
@@ -135,7 +149,7 @@ test('live validation: clearing buyer_tel for KG Inicis shows the error next to 
   assert.match(text, /required/i, 'English message');
   assert.equal(await $('input-buyer_tel').getAttribute('aria-invalid'), 'true');
   await expectText($('check-status'), /오류 \d+건/, 'status pill counts the errors');
-  await page.screenshot({ path: `${SHOTS}/demo-error.png`, fullPage: true });
+  await shot('demo-error');
 
   // English first after the toggle, Korean kept as the second line.
   await $('lang-toggle').click();
@@ -162,6 +176,58 @@ test('live validation: clearing buyer_tel for KG Inicis shows the error next to 
   assert.equal(json.pg, 'html5_inicis.INIpayTest');
 });
 
+test('the other editors: KCP escrow items, installments, bypass, Kiwoom escrow, each issue at its field', async () => {
+  // KCP escrow: the kcpProducts table appears; an empty item name is flagged on that cell.
+  await $('pg-kcp').click();
+  await $('input-escrow').check({ force: true });
+  const row = $('kcp-row-0');
+  await row.waitFor({ state: 'visible' });
+  const nameCell = row.locator('input[data-k="name"]');
+  await nameCell.fill('');
+  const itemIssue = $('issues-kcpProducts').locator('li[data-path="kcpProducts[0].name"][data-code="required"]');
+  await itemIssue.waitFor({ state: 'visible' });
+  assert.equal(await nameCell.getAttribute('aria-invalid'), 'true');
+  await nameCell.fill('제주 유기농 감귤 3kg');
+  await itemIssue.waitFor({ state: 'detached' });
+
+  // bypass.shop_user_id is at most 20 bytes (KCP).
+  await $('input-bypass.shop_user_id').fill('member_'.repeat(4));
+  await $('issues-bypass.shop_user_id').locator('li[data-code="too_long"]').waitFor({ state: 'visible' });
+  await $('input-bypass.shop_user_id').fill('member_0001');
+  await $('issues-bypass.shop_user_id').locator('li').waitFor({ state: 'detached' });
+  await checkOk();
+  const json = JSON.parse(await $('params-json').innerText());
+  assert.equal(json.pg, 'kcp.T0000');
+  assert.equal(json.kcpProducts.length, 3);
+  assert.equal(json.bypass.shop_user_id, 'member_0001');
+  await $('input-escrow').uncheck({ force: true });
+
+  // Installments under 50,000 KRW: a warning next to the installment picker, Pay still allowed.
+  await $('input-quota-on').check({ force: true });
+  await $('input-amount').fill('10000');
+  const quota = $('issues-card_quota').locator('li[data-code="below_installment_minimum"]');
+  await quota.waitFor({ state: 'visible' });
+  assert.equal(await quota.getAttribute('data-severity'), 'warning');
+  await checkOk();
+  await $('amount-sync').click();
+  await quota.waitFor({ state: 'detached' });
+  await $('input-quota-on').uncheck({ force: true });
+
+  // Kiwoom Pay (channelKey): escrow only with trans / vbank.
+  await $('pg-daou').click();
+  await $('input-escrow').check({ force: true });
+  const escrow = $('issues-escrow').locator('li[data-code="unsupported_option"]');
+  await escrow.waitFor({ state: 'visible' });
+  await $('input-pay_method').selectOption('trans');
+  await escrow.waitFor({ state: 'detached' });
+  await checkOk();
+  assert.equal(JSON.parse(await $('params-json').innerText()).channelKey, 'channel-key-sandbox-kiwoom-0001');
+  await $('input-escrow').uncheck({ force: true });
+  await $('input-pay_method').selectOption('card');
+  await $('pg-inicis').click();
+  await checkOk();
+});
+
 test('sandbox payment approved: the result panel shows success', async () => {
   const merchantUid = await $('input-merchant_uid').inputValue();
   await $('pay-button').click();
@@ -179,7 +245,7 @@ test('sandbox payment approved: the result panel shows success', async () => {
   assert.equal(await $('result-success').innerText(), 'true');
   await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
   assert.notEqual(await $('input-merchant_uid').inputValue(), merchantUid, 'a new order number for the next attempt');
-  await page.screenshot({ path: `${SHOTS}/demo.png`, fullPage: true });
+  await shot('demo');
 });
 
 test('sandbox payment failed and cancelled: the result panel shows failure', async () => {
@@ -194,6 +260,41 @@ test('sandbox payment failed and cancelled: the result panel shows failure', asy
   await waitOutcome('failure');
   assert.equal(await $('result-error_code').innerText(), 'SANDBOX_CANCELLED');
   await expectText($('result-error_msg'), /취소/, 'cancel message');
+});
+
+test('scripted sandbox (approveNext / failNext), as users script their own e2e tests', async () => {
+  await page.evaluate(() => window.__iamportPayDemo.sandbox.failNext('F001', '한도 초과'));
+  await $('pay-button').click();
+  await waitOutcome('failure');
+  assert.equal(await $('sandbox-dialog').count(), 0, 'no dialog for a scripted answer');
+  assert.equal(await $('result-error_code').innerText(), 'F001');
+  assert.equal(await $('result-error_msg').innerText(), '한도 초과');
+
+  await page.evaluate(() => window.__iamportPayDemo.sandbox.approveNext());
+  await $('pay-button').click();
+  await waitOutcome('success');
+  assert.equal(await $('result-status').innerText(), 'paid');
+});
+
+test('a userCode without network: the SDK load fails and the demo pays in the sandbox instead', async () => {
+  await $('input-userCode').fill('imp00000000');
+  await expectText($('mode-badge'), /실제 SDK/, 'real-SDK mode');
+  await $('pay-button').click();
+  // The CDN is blocked in this context: requestPay rejects with sdk_load_failed, the page says
+  // so and opens the sandbox window instead.
+  const dialog = $('sandbox-dialog');
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await expectText($('sdk-fallback'), /sdk_load_failed|sdk_timeout/, 'fallback note names the error');
+  await expectText($('mode-badge'), /SDK 로드 실패/, 'fallback mode badge');
+  assert.ok(sdkConsoleErrors.length >= 1, 'the browser did try PortOne\'s CDN');
+  await $('sandbox-approve').click();
+  await waitOutcome('success');
+  const tags = await page.evaluate((o) => [...document.scripts].filter((s) => s.src.startsWith(o)).length, SDK_ORIGIN);
+  assert.equal(tags, 0, 'the failed <script> tag was taken out');
+  // Back to the default: an empty userCode is the sandbox.
+  await $('input-userCode').fill('');
+  await expectText($('mode-badge'), /^샌드박스 결제/, 'sandbox mode again');
+  assert.equal(await $('sdk-fallback').isHidden(), true);
 });
 
 test('KSNET answers with ids only: success is null, look it up on the server', async () => {
@@ -237,7 +338,7 @@ test('mobile redirect flow: lands on redirect.html with the parsed result and th
   assert.equal(await $('pending-name').innerText(), name);
   assert.equal(await $('pending-amount').innerText(), '82,700원');
   await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
-  await page.screenshot({ path: `${SHOTS}/demo-redirect.png`, fullPage: true });
+  await shot('demo-redirect');
 
   // The order was taken: a reload finds nothing, and the query is still parsed.
   await page.reload();
@@ -259,6 +360,50 @@ test('mobile redirect flow, failure: error_code and error_msg arrive through the
   assert.equal(await $('redirect-success').innerText(), 'false');
   assert.equal(await $('redirect-error_code').innerText(), 'SANDBOX_DECLINED');
   await expectText($('redirect-error_msg'), /거절/, 'decoded Korean error_msg');
+});
+
+test('responsive: a phone-sized viewport has no sideways scroll and keeps Pay reachable', async () => {
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  for (const width of [390, 768]) {
+    await page.setViewportSize({ width, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width}px: the page is ${overflow}px wider than the viewport`);
+    const box = await $('pay-button').boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${width}px: Pay button inside the viewport`);
+  }
+  // On a phone the pay button is a bottom bar, in view without scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const bar = await $('pay-button').boundingBox();
+  assert.ok(bar.y + bar.height <= 844 && bar.y > 844 - 120, `pay bar at the bottom: ${JSON.stringify(bar)}`);
+  // The viewport, not the full page: a fixed bar is drawn once, mid-page, in a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/demo-mobile.png` });
+
+  // The landing page too, with a long error message in the query.
+  await page.goto(`${base}/www/redirect.html?imp_uid=imp_123456789012&merchant_uid=order-20261123-abcdef&imp_success=false&error_code=F0005&error_msg=${encodeURIComponent('카드사 승인 거절: 한도 초과 (잔여 한도를 확인하세요)')}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await $('redirect-outcome').getAttribute('data-outcome'), 'failure');
+  const landing = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(landing <= 0, `redirect.html at 390px is ${landing}px wider than the viewport`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/demo-redirect-mobile.png` });
+  await page.goto(`${base}/www/`);
+  await page.waitForSelector('body[data-ready="true"]');
+
+  // English toggle: the whole page switches, and the choice survives a reload.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await $('lang-toggle').click();
+  await expectText($('pay-button'), /^Pay /, 'English pay button');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await expectText($('pay-button'), /^Pay /, 'English after reload');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `English at 1280px: the page is ${wide}px wider than the viewport`);
+  await shot('demo-en');
+  await $('lang-toggle').click();
+  await expectText($('pay-button'), /결제하기/, 'back to Korean');
 });
 
 test('no page errors', () => {

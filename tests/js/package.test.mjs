@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { checkParams, buildParams, IamportPayError, version } from 'iamport-pay';
+import * as pkgApi from 'iamport-pay';
+import * as sandboxApi from 'iamport-pay/sandbox';
+import { checkParams, buildParams, IamportPayError, version, requestPay, loadIamport, parseRedirect, takePendingOrder } from 'iamport-pay';
 
 const dir = new URL('../cases/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -56,4 +58,37 @@ test('checkParams never throws, whatever it is given', () => {
 test('an unknown options.provider is reported, not thrown', () => {
   const r = checkParams({ pay_method: 'card', merchant_uid: 'o', amount: 1 }, { provider: 'stripe' });
   assert.deepEqual(r.errors.map((i) => [i.path, i.code]), [['options.provider', 'unknown_provider']]);
+});
+
+/** Names a declaration file exports as values, and its text without comments or strings. */
+function declarations(file) {
+  const text = readFileSync(new URL(`../../js/${file}`, import.meta.url), 'utf8');
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'|`[^`\n]*`/g, "''");
+  const names = [...code.matchAll(/^export declare (?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+  return { names: [...new Set(names)].sort(), code };
+}
+
+test('the .d.ts files declare exactly the runtime exports, with no `any`', () => {
+  for (const [file, mod] of [['index.d.ts', pkgApi], ['sandbox.d.ts', sandboxApi]]) {
+    const { names, code } = declarations(file);
+    assert.deepEqual(names, Object.keys(mod).sort(), `${file} vs the module's exports`);
+    for (const name of names) assert.equal(typeof mod[name] === 'function' || typeof mod[name] === 'object', true, `${file}: ${name}`);
+    assert.deepEqual(code.match(/\bany\b/g), null, `${file} uses any`);
+  }
+});
+
+test('in Node the browser runtime validates first, then rejects with not_in_browser', async () => {
+  await assert.rejects(requestPay({ merchant_uid: 'o' }), (e) => e instanceof IamportPayError && e.code === 'invalid_params' && e.issues.length > 0);
+  const valid = { pg: 'kcp.T0000', pay_method: 'card', merchant_uid: 'o1', name: 'n', amount: 1000 };
+  assert.equal(checkParams(valid).ok, true, JSON.stringify(checkParams(valid).errors));
+  await assert.rejects(requestPay(valid), (e) => e instanceof IamportPayError && e.code === 'not_in_browser');
+  await assert.rejects(loadIamport({ userCode: 'imp00000000' }), (e) => e instanceof IamportPayError && e.code === 'not_in_browser');
+  assert.throws(() => takePendingOrder('o1'), (e) => e instanceof IamportPayError && e.code === 'not_in_browser');
+});
+
+test('parseRedirect works on a string anywhere and throws IamportPayError without merchant_uid', () => {
+  assert.deepEqual(parseRedirect('https://shop.example/done?imp_uid=imp_1&merchant_uid=o%201&imp_success=true'), {
+    imp_uid: 'imp_1', merchant_uid: 'o 1', success: true, error_code: null, error_msg: null, verified: false,
+  });
+  assert.throws(() => parseRedirect('https://shop.example/done?imp_uid=imp_1'), (e) => e instanceof IamportPayError && e.code === 'invalid_redirect');
 });

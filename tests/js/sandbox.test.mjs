@@ -238,6 +238,20 @@ test('includeSuccess: false leaves the deprecated flag out (newest SDK)', async 
   sb.uninstall();
 });
 
+test('includeSuccess: false also leaves imp_success out of the redirect query', async () => {
+  const win = fakeWindow();
+  const sb = installSandbox({ window: win, mobile: true, includeSuccess: false });
+  sb.approveNext().failNext('E1', 'no');
+  win.IMP.request_pay(inicis);
+  win.IMP.request_pay(inicis);
+  await tick();
+  const [ok, bad] = win.navigations.map((u) => new URL(u).searchParams);
+  assert.deepEqual([...ok.keys()], ['from', 'imp_uid', 'merchant_uid']);
+  assert.deepEqual([...bad.keys()], ['from', 'imp_uid', 'merchant_uid', 'error_code', 'error_msg']);
+  assert.equal(bad.get('error_code'), 'E1');
+  sb.uninstall();
+});
+
 test('sandboxRedirectUrl encodes with %XX', () => {
   const url = sandboxRedirectUrl('/r', { imp_uid: 'imp_1', merchant_uid: 'a b&c', success: false, error_code: null, error_msg: '취소' }, 'http://x.test/');
   assert.equal(url, 'http://x.test/r?imp_uid=imp_1&merchant_uid=a%20b%26c&imp_success=false&error_msg=%EC%B7%A8%EC%86%8C');

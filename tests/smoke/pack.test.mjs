@@ -2,7 +2,8 @@
 // (offline: the package has no dependencies), then use it the way users do:
 //   1. plain Node `.mjs` (the `node` condition, no init call),
 //   2. TypeScript against the installed types,
-//   3. a Vite 7 production build, run in headless Chromium (the `import` condition, wasm asset);
+//   3. a Vite 7 production build, run in headless Chromium (the `import` condition, wasm asset),
+//      paying once through requestPay and the sandbox IMP;
 //      vite@7 is installed into the temp project from the npm registry (or npm's cache).
 // Run after `npm run build`: node --test tests/smoke/   (scripts/pack-smoke.sh does that)
 
@@ -114,12 +115,14 @@ test('Vite 7 build: bundles the wasm and runs in headless Chromium', async () =>
   );
   writeFileSync(
     join(app, 'main.js'),
-    `import { checkParams, buildParams } from 'iamport-pay';
+    `import { checkParams, buildParams, requestPay } from 'iamport-pay';
 import { installSandbox } from 'iamport-pay/sandbox';
 const r = checkParams({ pg: 'kcp.T0000', merchant_uid: 'o1', amount: -1 });
 const b = buildParams({ pg: 'html5_inicis', pay_method: 'card', merchant_uid: 'o2', name: 'n', amount: 1000, buyer_tel: '01012345678' });
 const sb = installSandbox();
-document.body.dataset.result = JSON.stringify({ ok: r.ok, paths: r.errors.map((i) => i.path), built: b.merchant_uid, imp: !!window.IMP && window.IMP.__sandbox === true, calls: sb.calls.length });
+sb.approveNext();
+const paid = await requestPay(b, { mobile: false });
+document.body.dataset.result = JSON.stringify({ ok: r.ok, paths: r.errors.map((i) => i.path), built: b.merchant_uid, imp: !!window.IMP && window.IMP.__sandbox === true, calls: sb.calls.length, paid: [paid.success, paid.status, paid.merchant_uid, paid.verified] });
 `,
   );
   // Vite is not a dependency of the package; the smoke app installs it like a user would.
@@ -156,6 +159,8 @@ document.body.dataset.result = JSON.stringify({ ok: r.ok, paths: r.errors.map((i
     assert.ok(result.paths.includes('amount'), JSON.stringify(result));
     assert.equal(result.built, 'o2');
     assert.equal(result.imp, true);
+    assert.equal(result.calls, 1, 'requestPay went through the sandbox IMP');
+    assert.deepEqual(result.paid, [true, 'paid', 'o2', false]);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
