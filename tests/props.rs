@@ -172,4 +172,34 @@ proptest! {
         prop_assert_eq!(&back, &req);
         prop_assert_eq!(back.to_value(), wire);
     }
+
+    /// A redirect query we generate (any text, Korean included, percent- or `+`-encoded, keys
+    /// in any order, optional fields absent) parses back to exactly what we put in.
+    #[test]
+    fn parse_redirect_round_trips(
+        uid in "[ -~가-힣]{1,40}",
+        imp in prop::option::of("[ -~]{1,20}"),
+        flag in prop::option::of(any::<bool>()),
+        code in prop::option::of("[ -~]{1,10}"),
+        msg in prop::option::of("[ -~가-힣]{1,60}"),
+        legacy in any::<bool>(),
+        reverse in any::<bool>(),
+        prefix in prop::sample::select(vec!["", "?", "https://shop.example/done?", "/done?"]),
+    ) {
+        let enc = |s: &str| -> String { form_urlencoded::byte_serialize(s.as_bytes()).collect() };
+        let mut parts = vec![format!("merchant_uid={}", enc(&uid))];
+        if let Some(v) = &imp { parts.push(format!("imp_uid={}", enc(v))); }
+        if let Some(f) = flag { parts.push(format!("{}={f}", if legacy { "success" } else { "imp_success" })); }
+        if let Some(v) = &code { parts.push(format!("error_code={}", enc(v))); }
+        if let Some(v) = &msg { parts.push(format!("error_msg={}", enc(v))); }
+        if reverse { parts.reverse(); }
+        let query = format!("{prefix}{}#frag=1", parts.join("&"));
+        let r = iamport_pay::parse_redirect(&query).expect("a query with merchant_uid parses");
+        prop_assert_eq!(&r.merchant_uid, &uid);
+        prop_assert_eq!(&r.imp_uid, &imp);
+        prop_assert_eq!(&r.error_code, &code);
+        prop_assert_eq!(&r.error_msg, &msg);
+        let want = flag.or(if code.is_some() || msg.is_some() { Some(false) } else { None });
+        prop_assert_eq!(r.success, want);
+    }
 }
