@@ -203,7 +203,7 @@ fn vbank_due(ctx: &mut Ctx) {
             "vbank_due",
             Code::InvalidValue,
             Msg::BadVbankDue,
-            list.join(", "),
+            crate::rules::format::join(&list, ", "),
         );
     }
 }

@@ -453,7 +453,12 @@ fn flags(ctx: &mut Ctx, bypass: &Map<String, Value>) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) => {
                 if !allowed.contains(&s.as_str()) {
-                    ctx.add_arg(path, Code::InvalidValue, Msg::BadEnum, allowed.join(", "));
+                    ctx.add_arg(
+                        path,
+                        Code::InvalidValue,
+                        Msg::BadEnum,
+                        crate::rules::format::join(allowed, ", "),
+                    );
                 }
             }
             Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),

@@ -267,7 +267,7 @@ fn direct_code<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
 
 /// Reports `required` at `{parent}.{key}` (with `msg` and `arg`) when it is missing.
 fn require_nested(ctx: &mut Ctx, parent: &[&str], key: &str, msg: Msg, arg: &str) {
-    let path = format!("{}.{key}", parent.join("."));
+    let path = format!("{}.{key}", crate::rules::format::join(parent, "."));
     if ctx.missing_at(parent, key) && !ctx.has_issue_at(&path) {
         ctx.add_arg(path, Code::Required, msg, arg);
     }
