@@ -106,6 +106,13 @@ pub(crate) fn join(parts: &[&str], sep: &str) -> String {
     out
 }
 
+/// `s.rsplit_once(delim)` for an ASCII `delim`, by byte position: the same split, without the
+/// reverse char searcher (~800 B of wasm).
+fn split_last(s: &str, delim: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == delim)?;
+    Some((s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or("")))
+}
+
 /// Whether `s` is an absolute `http://` or `https://` URL with a host, and nothing that a
 /// browser would treat as another scheme (`javascript:`, `data:`) or strip (spaces, controls).
 pub fn is_http_url(s: &str) -> bool {
@@ -127,8 +134,8 @@ pub fn is_http_url(s: &str) -> bool {
         return false;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = match host.rsplit_once(':') {
+    let host = split_last(authority, b'@').map_or(authority, |(_, h)| h);
+    let host = match split_last(host, b':') {
         Some((h, port)) if !h.ends_with(']') || host.starts_with('[') => {
             if !port.is_empty() && !port.bytes().all(|b| b.is_ascii_digit()) {
                 return false;
@@ -194,6 +201,23 @@ pub fn euc_kr_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_last_matches_rsplit_once() {
+        for s in [
+            "",
+            ":",
+            "a:b:c",
+            "[::1]:8080",
+            "user@host@x:1",
+            "한국:80",
+            "no-delim",
+        ] {
+            for d in [b':', b'@'] {
+                assert_eq!(split_last(s, d), s.rsplit_once(char::from(d)), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn join_matches_slice_join() {
