@@ -60,8 +60,9 @@ if ! [ -x /usr/bin/firefox-esr ]; then
   fi
 fi
 if ! command -v geckodriver >/dev/null 2>&1; then
-  say "installing geckodriver from crates.io; ~1.5 min"
-  cargo install geckodriver
+  say "installing geckodriver 0.37.1 from crates.io; ~1.5 min"
+  # pinned: a newer geckodriver may need a newer rustc than the machine's one toolchain
+  cargo install geckodriver --version 0.37.1
 fi
 
 # 5. npm dependencies, reinstalled only when package-lock.json changed
