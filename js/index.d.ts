@@ -15,76 +15,146 @@ export type JsonObject = { [key: string]: JsonValue };
 // ---------------------------------------------------------------------------------------------
 // Providers and enums
 
-/** A PortOne PG code this library has a rule set for (API.md "Providers"). */
-export type Provider = 'html5_inicis' | 'inicis' | 'kcp' | 'kcp_billing' | 'ksnet' | 'daou';
+// BEGIN GENERATED providers: from src/tables.rs; regenerate with `UPDATE_TABLES=1 cargo test --test tables`
+/** A PortOne PG code this library has a rule set for (API.md "Providers"; src/provider.rs). */
+export type Provider =
+  | 'html5_inicis' // KG Inicis
+  | 'inicis' // KG Inicis
+  | 'kcp' // NHN KCP
+  | 'kcp_billing' // NHN KCP (billing)
+  | 'ksnet' // KSNET
+  | 'daou'; // Kiwoom Pay
+
+/**
+ * A PortOne PG code (request-pay-params.mdx `pg`) this library has no rule set for: `checkParams`
+ * runs the common rules only and warns `unchecked_provider`.
+ */
+export type UncheckedProvider =
+  | 'danal' // Danal
+  | 'danal_tpay' // Danal
+  | 'inicis_unified' // KG Inicis unified auth
+  | 'kicc' // KICC EasyPay
+  | 'mobilians' // KG Mobilians
+  | 'nice' // NICE (legacy)
+  | 'nice_v2' // NICEPAY
+  | 'settle' // Hecto Financial
+  | 'settle_acc' // Hecto Financial account
+  | 'smartro' // Smartro (legacy)
+  | 'smartro_v2' // Smartro
+  | 'tosspayments' // Toss Payments
+  | 'toss_brandpay' // Toss Payments BrandPay
+  | 'uplus' // Toss Payments (legacy)
+  | 'welcome' // Welcome Payments
+  | 'tosspay' // Toss Pay
+  | 'tosspay_v2' // Toss Pay
+  | 'payco' // PAYCO
+  | 'kakaopay' // Kakao Pay
+  | 'naverpay' // Naver Pay
+  | 'naverco' // Naver Pay (order)
+  | 'smilepay' // Smile Pay
+  | 'paypal' // PayPal
+  | 'paypal_v2' // PayPal
+  | 'eximbay' // Eximbay
+  | 'paymentwall'; // Paymentwall
+// END GENERATED providers
+
+/** Every PG code PortOne lists: the checked ones and the others. */
+export type PortOneProvider = Provider | UncheckedProvider;
 
 /** `pg` as PortOne writes it: the PG code alone, or `code.{MID}`. */
 export type PgCode<P extends string> = P | `${P}.${string}`;
 
-/** `pay_method` codes (request-pay-params.mdx "결제수단 구분코드", plus PG-page codes). */
+// BEGIN GENERATED pay-methods: from src/tables.rs; regenerate with `UPDATE_TABLES=1 cargo test --test tables`
+/** `pay_method` codes (request-pay-params.mdx "결제수단 구분코드", plus PG-page codes; src/request.rs). */
 export type PayMethod =
-  | 'card'
-  | 'trans'
-  | 'vbank'
-  | 'phone'
-  | 'applepay'
-  | 'naverpay'
-  | 'naverpay_bridge'
-  | 'samsungpay'
-  | 'samsung'
-  | 'kpay'
-  | 'kakaopay'
-  | 'payco'
-  | 'lpay'
-  | 'ssgpay'
-  | 'tosspay'
-  | 'chai'
-  | 'cultureland'
-  | 'smartculture'
-  | 'happymoney'
-  | 'culturegift'
-  | 'booknlife'
-  | 'point'
-  | 'wechat'
-  | 'alipay'
-  | 'unionpay'
-  | 'pinpay'
-  | 'ssgpay_bank'
-  | 'skpay'
-  | 'naverpay_card'
-  | 'naverpay_point'
-  | 'paypal'
-  | 'toss_brandpay'
-  | 'tosspay_card'
-  | 'tosspay_money';
+  | 'card' // 신용카드
+  | 'trans' // 실시간 계좌이체
+  | 'vbank' // 가상계좌
+  | 'phone' // 휴대폰 소액결제
+  | 'applepay' // 애플페이
+  | 'naverpay' // 네이버페이
+  | 'samsungpay' // 삼성페이
+  | 'samsung' // 삼성페이
+  | 'kpay' // KPay 앱
+  | 'kakaopay' // 카카오페이
+  | 'payco' // 페이코
+  | 'lpay' // L페이
+  | 'ssgpay' // SSG페이
+  | 'tosspay' // 토스페이
+  | 'chai' // 차이페이
+  | 'cultureland' // 컬쳐랜드 문화상품권
+  | 'smartculture' // 스마트문상
+  | 'happymoney' // 해피머니 문화상품권
+  | 'culturegift' // 문화상품권
+  | 'booknlife' // 도서문화상품권
+  | 'point' // 베네피아 포인트
+  | 'wechat' // 위쳇페이
+  | 'alipay' // 알리페이
+  | 'unionpay' // 유니온페이
+  | 'pinpay' // 핀페이
+  | 'ssgpay_bank' // SSG 은행계좌
+  | 'skpay' // 11Pay
+  | 'naverpay_card' // 네이버페이 - 카드
+  | 'naverpay_bridge' // 네이버페이 (카드/포인트)
+  | 'naverpay_point' // 네이버페이 - 포인트
+  | 'paypal' // 페이팔
+  | 'toss_brandpay' // 토스페이먼츠 브랜드페이
+  | 'tosspay_card' // 토스페이 - 카드
+  | 'tosspay_money'; // 토스페이 - 머니
 
-/** inicis.mdx "결제수단 구분코드". */
+/** The pay methods of KG Inicis (`html5_inicis`, `inicis`): src/rules/inicis.rs. */
 export type InicisPayMethod =
-  | 'card' | 'kakaopay' | 'naverpay' | 'samsung' | 'applepay' | 'ssgpay' | 'payco' | 'tosspay' | 'lpay'
-  | 'trans' | 'vbank' | 'phone' | 'cultureland' | 'smartculture' | 'happymoney' | 'booknlife';
+  | 'card' | 'trans' | 'vbank' | 'phone' | 'applepay' | 'naverpay' | 'samsung' | 'kakaopay'
+  | 'payco' | 'lpay' | 'ssgpay' | 'tosspay' | 'cultureland' | 'smartculture' | 'happymoney'
+  | 'booknlife';
 
-/** kcp.mdx "결제수단 구분코드". */
+/** The pay methods of NHN KCP (`kcp`): src/rules/kcp.rs. */
 export type KcpPayMethod =
-  | 'card' | 'trans' | 'vbank' | 'phone' | 'cultureland' | 'smartculture' | 'booknlife' | 'happymoney'
-  | 'payco' | 'lpay' | 'kakaopay' | 'naverpay' | 'naverpay_bridge' | 'samsung' | 'ssgpay' | 'applepay'
-  | 'tosspay' | 'point';
+  | 'card' | 'trans' | 'vbank' | 'phone' | 'applepay' | 'naverpay' | 'samsung' | 'kakaopay'
+  | 'payco' | 'lpay' | 'ssgpay' | 'tosspay' | 'cultureland' | 'smartculture' | 'happymoney'
+  | 'booknlife' | 'point' | 'naverpay_bridge';
 
-/** kcp.mdx "결제창 빌링키 발급": card only. */
+/** The pay methods of NHN KCP billing-key window (`kcp_billing`): src/rules/kcp.rs. */
 export type KcpBillingPayMethod = 'card';
 
-/** ksnet.mdx "결제수단 구분코드". */
-export type KsnetPayMethod = 'card' | 'vbank' | 'trans' | 'phone' | 'lpay' | 'ssgpay' | 'kakaopay' | 'naverpay' | 'payco';
+/** The pay methods of KSNET (`ksnet`): src/rules/ksnet.rs. */
+export type KsnetPayMethod =
+  | 'card' | 'trans' | 'vbank' | 'phone' | 'naverpay' | 'kakaopay' | 'payco' | 'lpay' | 'ssgpay';
 
-/** daou.mdx "결제수단 구분코드". */
+/** The pay methods of Kiwoom Pay (`daou`): src/rules/daou.rs. */
 export type DaouPayMethod =
-  | 'card' | 'trans' | 'vbank' | 'kakaopay' | 'naverpay' | 'payco' | 'samsung' | 'applepay'
-  | 'cultureland' | 'smartculture' | 'booknlife' | 'phone';
+  | 'card' | 'trans' | 'vbank' | 'phone' | 'applepay' | 'naverpay' | 'samsung' | 'kakaopay'
+  | 'payco' | 'cultureland' | 'smartculture' | 'booknlife';
 
+/**
+ * `pay_method` in a response (request-pay-response.mdx "결제수단 구분코드"): every request code, plus the
+ * codes only responses carry.
+ */
+export type ResponsePayMethod = PayMethod | 'tenpay' | 'paysbuy' | 'econtext' | 'molpay';
+// END GENERATED pay-methods
+
+// BEGIN GENERATED enums: from src/tables.rs; regenerate with `UPDATE_TABLES=1 cargo test --test tables`
 /** `currency` (request-pay-params.mdx "결제통화 구분코드"); KRW when omitted. */
 export type Currency = 'KRW' | 'USD' | 'EUR' | 'JPY';
 
 /** `language` of the payment window (request-pay-params.mdx). */
-export type Language = 'ko' | 'en' | 'zh';
+export type Language = 'en' | 'ko' | 'zh';
+
+/** The `language` values of KG Inicis (`html5_inicis`, `inicis`): src/rules/inicis.rs. */
+export type InicisLanguage = 'en' | 'ko';
+
+/** The `language` values of NHN KCP (`kcp`): src/rules/kcp.rs. */
+export type KcpLanguage = 'en' | 'ko';
+
+/** The `language` values of NHN KCP billing-key window (`kcp_billing`): src/rules/kcp.rs. */
+export type KcpBillingLanguage = 'en' | 'ko';
+
+/** The `language` values of KSNET (`ksnet`): src/rules/ksnet.rs. */
+export type KsnetLanguage = 'en' | 'ko' | 'zh';
+
+/** The `language` values of Kiwoom Pay (`daou`): src/rules/daou.rs. */
+export type DaouLanguage = 'en' | 'ko' | 'zh';
+// END GENERATED enums
 
 // ---------------------------------------------------------------------------------------------
 // Nested parameter objects
@@ -235,13 +305,20 @@ export interface KsnetBypass {
   };
 }
 
-/** Kiwoom Pay (`daou`) `bypass` (daou.mdx). */
-export interface DaouBypass {
+/**
+ * Kiwoom Pay `bypass.daou.CASHRECEIPTFLAG` (daou.mdx): the number `1` allow / `0` block for
+ * `trans` and `vbank`, `'Y'` / `'N'` for `kakaopay`; any of these with other pay methods
+ * (Kiwoom ignores it there). Never the strings `'0'` / `'1'`.
+ */
+export type DaouCashReceiptFlag = 0 | 1 | 'Y' | 'N';
+
+/** Kiwoom Pay (`daou`) `bypass` (daou.mdx); `Flag` narrows `CASHRECEIPTFLAG` per pay method. */
+export interface DaouBypass<Flag extends DaouCashReceiptFlag = DaouCashReceiptFlag> {
   daou?: {
     /** Product code; PortOne sends `iamport` when omitted. */
     PRODUCTCODE?: string;
     /** Cash receipt: transfer/vbank `1` allow, `0` block; KakaoPay `Y` / `N`. */
-    CASHRECEIPTFLAG?: 0 | 1 | '0' | '1' | 'Y' | 'N';
+    CASHRECEIPTFLAG?: Flag;
     /** `Y`: skip Kiwoom's page and open the easy-pay window directly. */
     DIRECT_YN?: 'Y' | 'N';
     /** Installments per card company, e.g. `"CCBC-0:2:3^CCNH-0:2"`. */
@@ -255,87 +332,93 @@ export type Bypass = InicisBypass & KcpBypass & KcpBillingBypass & KsnetBypass &
 // ---------------------------------------------------------------------------------------------
 // Request params
 
-/** The fields every PG shares (request-pay-params.mdx). */
+/**
+ * The fields every PG shares (request-pay-params.mdx). An optional field may also be `null`,
+ * which counts as absent (`checkParams` skips it and `buildParams` drops it).
+ */
 export interface BaseRequestPayParams {
   /** Channel key from the PortOne console; replaces `pg`. */
-  channelKey?: string;
+  channelKey?: string | null;
   /** Order number: unique per request, at most 40 characters. */
   merchant_uid: string;
   /** Order name, at most 40 characters. */
-  name?: string;
+  name?: string | null;
   /** Amount in the currency's unit (KRW: won). A number, never a string. */
   amount: number;
-  tax_free?: number;
-  vat_amount?: number;
-  currency?: Currency;
-  language?: Language;
-  buyer_name?: string;
-  buyer_tel?: string;
-  buyer_email?: string;
-  buyer_addr?: string;
-  buyer_postcode?: string;
-  confirm_url?: string;
+  tax_free?: number | null;
+  /** VAT part of `amount`; `null` (the documented default) lets the PG compute it. */
+  vat_amount?: number | null;
+  currency?: Currency | null;
+  language?: Language | null;
+  buyer_name?: string | null;
+  buyer_tel?: string | null;
+  buyer_email?: string | null;
+  buyer_addr?: string | null;
+  buyer_postcode?: string | null;
+  confirm_url?: string | null;
   /** Webhook URL(s) for this payment, instead of the console's. */
-  notice_url?: string | string[];
+  notice_url?: string | string[] | null;
   /** Echoed back in the response (stored as a JSON string). */
-  custom_data?: JsonValue;
+  custom_data?: JsonValue | null;
   /** Phone payments: digital goods (`true`) or physical (`false`). */
-  digital?: boolean;
+  digital?: boolean | null;
   /** Virtual-account deadline: `YYYYMMDD`, `YYYY-MM-DD`, `YYYYMMDDHHmmss` or `YYYY-MM-DD HH:mm:ss`. */
-  vbank_due?: string;
+  vbank_due?: string | null;
   /** Where mobile (redirect) windows send the buyer with the result in the query. */
-  m_redirect_url?: string;
+  m_redirect_url?: string | null;
   /** URL scheme that returns to the shop's app (WebView). */
-  app_scheme?: string;
-  biz_num?: string;
-  useFreeInterestFromMall?: boolean;
-  display?: DisplayOptions;
-  card?: CardOptions;
-  escrow?: boolean;
-  popup?: boolean;
+  app_scheme?: string | null;
+  biz_num?: string | null;
+  useFreeInterestFromMall?: boolean | null;
+  display?: DisplayOptions | null;
+  card?: CardOptions | null;
+  escrow?: boolean | null;
+  popup?: boolean | null;
 }
 
 /** Params of any PG: every documented field, with the general enums. What `buildParams` returns. */
 export interface RequestPayParams extends BaseRequestPayParams {
   /** @deprecated PortOne replaces `pg` with `channelKey`. `code` or `code.{MID}`. */
-  pg?: string;
+  pg?: string | null;
   pay_method?: PayMethod;
-  bypass?: Bypass;
-  customer_uid?: string;
-  products?: Product[];
-  period?: Period;
-  customer_id?: string;
-  company?: string;
-  auth_mode?: 'key-in';
-  appCard?: boolean;
-  prefill?: Prefill;
-  kcpProducts?: KcpProduct[];
-  storeDetails?: StoreDetails;
-  phone?: PhoneOptions;
+  bypass?: Bypass | null;
+  customer_uid?: string | null;
+  products?: Product[] | null;
+  period?: Period | null;
+  customer_id?: string | null;
+  company?: string | null;
+  auth_mode?: 'key-in' | null;
+  appCard?: boolean | null;
+  prefill?: Prefill | null;
+  kcpProducts?: KcpProduct[] | null;
+  storeDetails?: StoreDetails | null;
+  phone?: PhoneOptions | null;
 }
 
 /** KG Inicis payment window (inicis.mdx "인증결제창 요청"). */
 export interface InicisPaymentParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
-  pg?: PgCode<'html5_inicis'> | PgCode<'inicis'>;
+  pg?: PgCode<'html5_inicis'> | PgCode<'inicis'> | null;
   pay_method?: InicisPayMethod;
+  language?: InicisLanguage | null;
   /** Required by KG Inicis ("필수 파라미터 입니다"). */
   buyer_tel: string;
-  bypass?: InicisBypass;
-  period?: Period;
-  customer_id?: string;
-  customer_uid?: undefined;
+  bypass?: InicisBypass | null;
+  period?: Period | null;
+  customer_id?: string | null;
+  customer_uid?: undefined | null;
 }
 
 /** KG Inicis billing-key window (inicis.mdx "비인증 결제창 요청"). */
 export interface InicisBillingParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
-  pg?: PgCode<'html5_inicis'> | PgCode<'inicis'>;
+  pg?: PgCode<'html5_inicis'> | PgCode<'inicis'> | null;
   pay_method?: 'card';
+  language?: InicisLanguage | null;
   /** The billing key id this card is stored under. */
   customer_uid: string;
-  bypass?: InicisBypass;
-  customer_id?: string;
+  bypass?: InicisBypass | null;
+  customer_id?: string | null;
 }
 
 /** KG Inicis params. */
@@ -344,55 +427,72 @@ export type InicisRequestPayParams = InicisPaymentParams | InicisBillingParams;
 /** NHN KCP payment window (kcp.mdx). */
 export interface KcpRequestPayParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
-  pg?: PgCode<'kcp'>;
+  pg?: PgCode<'kcp'> | null;
   pay_method?: KcpPayMethod;
-  bypass?: KcpBypass;
+  language?: KcpLanguage | null;
+  bypass?: KcpBypass | null;
   /** Shop name shown in the window and card modules. */
-  company?: string;
+  company?: string | null;
   /** `key-in`: one-off key-in payment window. */
-  auth_mode?: 'key-in';
+  auth_mode?: 'key-in' | null;
   /** Only app-card payments. */
-  appCard?: boolean;
-  prefill?: Prefill;
+  appCard?: boolean | null;
+  prefill?: Prefill | null;
   /** Escrow of a cart: one entry per item. */
-  kcpProducts?: KcpProduct[];
-  customer_uid?: string;
+  kcpProducts?: KcpProduct[] | null;
+  customer_uid?: string | null;
 }
 
 /** NHN KCP billing-key window (`kcp_billing`, kcp.mdx "SDK 빌링키 발급 요청하기"). */
 export interface KcpBillingRequestPayParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
-  pg?: PgCode<'kcp_billing'>;
+  pg?: PgCode<'kcp_billing'> | null;
   pay_method?: KcpBillingPayMethod;
+  language?: KcpBillingLanguage | null;
   /** The billing key id this card is stored under (required). */
   customer_uid: string;
-  bypass?: KcpBillingBypass;
+  bypass?: KcpBillingBypass | null;
 }
 
 /** KSNET (ksnet.mdx). Its callback carries only `imp_uid` and `merchant_uid`. */
 export interface KsnetRequestPayParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
-  pg?: PgCode<'ksnet'>;
+  pg?: PgCode<'ksnet'> | null;
   pay_method?: KsnetPayMethod;
-  /** Required by KSNET. */
-  buyer_name: string;
-  bypass?: KsnetBypass;
-  appCard?: boolean;
-  storeDetails?: StoreDetails;
-  period?: Period;
+  language?: KsnetLanguage | null;
+  /**
+   * Needed by KSNET's card-direct (`card.direct`) and easy-pay-direct
+   * (`bypass.ksnet.easyPayDirect`) calls (ksnet.mdx); `checkParams` reports it there.
+   */
+  buyer_name?: string | null;
+  bypass?: KsnetBypass | null;
+  appCard?: boolean | null;
+  storeDetails?: StoreDetails | null;
+  period?: Period | null;
 }
 
-/** Kiwoom Pay (`daou`, daou.mdx). */
-export interface DaouRequestPayParams extends BaseRequestPayParams {
+/** The Kiwoom Pay fields every pay method shares (daou.mdx). */
+export interface DaouBaseParams extends BaseRequestPayParams {
   /** @deprecated `pg: "daou"` is deprecated; use `channelKey`. */
-  pg?: 'daou';
-  pay_method?: DaouPayMethod;
+  pg?: 'daou' | null;
+  language?: DaouLanguage | null;
   /** Required: must match the Kiwoom Pay contract (digital or physical goods). */
   digital: boolean;
-  bypass?: DaouBypass;
-  prefill?: Prefill;
-  phone?: PhoneOptions;
+  prefill?: Prefill | null;
+  phone?: PhoneOptions | null;
 }
+
+/**
+ * Kiwoom Pay (`daou`, daou.mdx). `bypass.daou.CASHRECEIPTFLAG` depends on the pay method
+ * ([`DaouCashReceiptFlag`]), so the type is one member per group of pay methods.
+ */
+export type DaouRequestPayParams =
+  | (DaouBaseParams & { pay_method: 'trans' | 'vbank'; bypass?: DaouBypass<0 | 1> })
+  | (DaouBaseParams & { pay_method: 'kakaopay'; bypass?: DaouBypass<'Y' | 'N'> })
+  | (DaouBaseParams & {
+      pay_method?: Exclude<DaouPayMethod, 'trans' | 'vbank' | 'kakaopay'>;
+      bypass?: DaouBypass;
+    });
 
 /** The params type of each provider. */
 export interface RequestPayParamsByProvider {
@@ -410,28 +510,30 @@ export type RequestPayParamsFor<P extends Provider> = RequestPayParamsByProvider
 // ---------------------------------------------------------------------------------------------
 // Checking
 
-/** Stable issue codes (API.md "Issue codes"). */
+// BEGIN GENERATED issue-codes: from src/tables.rs; regenerate with `UPDATE_TABLES=1 cargo test --test tables`
+/** Stable issue codes (API.md "Issue codes"; src/issue.rs). */
 export type IssueCode = ErrorIssueCode | WarningIssueCode;
 
-/** Codes that block the payment. */
+/** Codes that block the payment by default. */
 export type ErrorIssueCode =
-  | 'required'
-  | 'invalid_type'
-  | 'invalid_value'
-  | 'too_long'
-  | 'out_of_range'
-  | 'unsupported_pay_method'
-  | 'unsupported_option'
-  | 'forbidden_field'
-  | 'unknown_provider';
+  | 'required' // a field this PG / mode needs is missing or empty
+  | 'invalid_type' // wrong JSON type
+  | 'invalid_value' // a value outside the allowed set or format
+  | 'too_long' // a string over its limit
+  | 'out_of_range' // a number out of range
+  | 'unsupported_pay_method' // this PG (or mode) does not offer this pay_method
+  | 'unsupported_option' // this PG does not support this option in this combination
+  | 'forbidden_field' // card data in browser params
+  | 'unknown_provider'; // `pg` is not a PortOne PG code
 
 /** Codes that never block. */
 export type WarningIssueCode =
-  | 'unknown_field'
-  | 'deprecated'
-  | 'below_installment_minimum'
-  | 'coerced'
-  | 'unchecked_provider';
+  | 'unknown_field' // a key PortOne does not define
+  | 'deprecated' // a deprecated form, e.g. `pg: "daou"`
+  | 'below_installment_minimum' // installments offered below 50,000 KRW
+  | 'coerced' // a documented legacy form was accepted and normalized
+  | 'unchecked_provider'; // a PortOne PG without a rule set here
+// END GENERATED issue-codes
 
 /** One problem. */
 export interface Issue {
@@ -445,8 +547,11 @@ export interface Issue {
 }
 
 export interface CheckOptions {
-  /** Which PG's rules apply; needed when the params have only `channelKey`. */
-  provider?: Provider;
+  /**
+   * Which PG's rules apply; needed when the params have only `channelKey`. A PortOne code
+   * without a rule set here ([`UncheckedProvider`]) runs the common rules and warns.
+   */
+  provider?: PortOneProvider;
   /** Mobile (redirect) mode: e.g. `m_redirect_url` becomes necessary. */
   mobile?: boolean;
   /** In-app WebView mode (`app_scheme`). */
@@ -478,20 +583,17 @@ export interface LoadOptions {
   timeoutMs?: number;
 }
 
-/** The result of `checkParams`: `ok` is true exactly when `errors` is empty. */
+/**
+ * The result of `checkParams`: `ok` is true exactly when `errors` is empty. `provider` is the
+ * PG the rules ran for, or a PortOne code without a rule set (only the common rules ran), or
+ * null (none named).
+ */
 export type CheckResult =
-  | { ok: true; provider: Provider | null; errors: []; warnings: Issue[] }
-  | { ok: false; provider: Provider | null; errors: [Issue, ...Issue[]]; warnings: Issue[] };
+  | { ok: true; provider: PortOneProvider | null; errors: Issue[] & { readonly length: 0 }; warnings: Issue[] }
+  | { ok: false; provider: PortOneProvider | null; errors: [Issue, ...Issue[]]; warnings: Issue[] };
 
 // ---------------------------------------------------------------------------------------------
 // Results
-
-/** `pay_method` in a response (request-pay-response.mdx). */
-export type ResponsePayMethod =
-  | 'card' | 'trans' | 'vbank' | 'phone' | 'cultureland' | 'smartculture' | 'booknlife' | 'culturegift'
-  | 'samsung' | 'kakaopay' | 'naverpay' | 'payco' | 'lpay' | 'ssgpay' | 'tosspay' | 'applepay' | 'pinpay'
-  | 'skpay' | 'wechat' | 'alipay' | 'unionpay' | 'tenpay' | 'paysbuy' | 'econtext' | 'molpay' | 'point'
-  | 'paypal' | 'toss_brandpay' | 'naverpay_card' | 'naverpay_point';
 
 /** `status`: `ready` (vbank issued, window left), `paid`, `failed` (declined, closed, cancelled). */
 export type PaymentStatus = 'ready' | 'paid' | 'failed';
@@ -604,13 +706,58 @@ export type IamportPayErrorCode =
   | 'invalid_redirect'
   | 'not_in_browser';
 
-/** Every error iamport-pay throws or rejects with. */
-export declare class IamportPayError extends Error {
-  constructor(code: IamportPayErrorCode, message: string, issues?: Issue[]);
+/** What every `IamportPayError` has. */
+export interface IamportPayErrorBase extends Error {
   name: 'IamportPayError';
   readonly code: IamportPayErrorCode;
-  /** The errors found, for `invalid_params`. */
-  readonly issues?: Issue[];
+}
+
+/** `invalid_params`: always carries the errors found. */
+export interface InvalidParamsError extends IamportPayErrorBase {
+  readonly code: 'invalid_params';
+  /** The errors found (never empty). */
+  readonly issues: Issue[];
+}
+
+/** Every other code: no `issues`. */
+export interface OtherIamportPayError extends IamportPayErrorBase {
+  readonly code: Exclude<IamportPayErrorCode, 'invalid_params'>;
+  readonly issues?: undefined;
+}
+
+/**
+ * Every error iamport-pay throws or rejects with, discriminated by `code`: after
+ * `e instanceof IamportPayError && e.code === 'invalid_params'`, `e.issues` is an `Issue[]`.
+ */
+export type IamportPayError = InvalidParamsError | OtherIamportPayError;
+
+/** The `IamportPayError` class (a subclass of `Error`). */
+export declare const IamportPayError: {
+  new (code: 'invalid_params', message: string, issues: Issue[]): InvalidParamsError;
+  new (code: Exclude<IamportPayErrorCode, 'invalid_params'>, message: string): OtherIamportPayError;
+  readonly prototype: IamportPayError;
+};
+
+// ---------------------------------------------------------------------------------------------
+// window.IMP
+
+/** PortOne's V1 SDK object, `window.IMP` (js-sdk.mdx): what `loadIamport` loads and initializes. */
+export interface IamportSdk {
+  /** Sets the merchant id (`imp…`). */
+  init(userCode: string): void;
+  /** Sets the merchant id and a tier code (agency accounts). */
+  agency?(userCode: string, tierCode: string): void;
+  /** Opens the payment window; the callback gets the response (PC), or the page redirects. */
+  request_pay(params: RequestPayParams, callback?: (response: PaymentResponse) => void): void;
+}
+
+/**
+ * A `window` that may hold PortOne's SDK. Not declared on the global `Window` (a page may type
+ * `IMP` itself); read it with `(window as Window & IamportWindow).IMP`, or opt in once with
+ * `declare global { interface Window extends IamportWindow {} }`.
+ */
+export interface IamportWindow {
+  IMP?: IamportSdk;
 }
 
 // ---------------------------------------------------------------------------------------------

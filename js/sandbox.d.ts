@@ -1,7 +1,7 @@
 // Type declarations for `iamport-pay/sandbox`: a fake `window.IMP` for offline
 // development and end-to-end tests. No real payment is ever made.
 
-import type { PaymentResponse, Provider, RequestPayParams } from './index.js';
+import type { IamportSdk, PaymentResponse, PortOneProvider, RequestPayParams } from './index.js';
 
 /** How the sandbox answers one request. */
 export type SandboxAnswerKind = 'approve' | 'fail' | 'cancel';
@@ -19,9 +19,9 @@ export interface SandboxOptions {
    */
   includeSuccess?: boolean;
   /** PG to assume when the params carry only a `channelKey` that `channels` does not know. */
-  provider?: Provider | null;
+  provider?: PortOneProvider | null;
   /** `channelKey` → PG, so channel-key requests get that PG's window and response shape. */
-  channels?: Record<string, Provider>;
+  channels?: Record<string, PortOneProvider>;
   /** Language of the sandbox dialog (default `ko`). */
   lang?: 'ko' | 'en';
   /** Replaces `window.location.assign` for redirect answers (for tests without navigation). */
@@ -45,6 +45,14 @@ export interface SandboxIMP {
   init(userCode: string): void;
   agency(userCode: string, tierCode: string): void;
   request_pay(params: RequestPayParams, callback?: (response: PaymentResponse) => void): void;
+}
+
+/**
+ * A `window` whose `IMP` may be the sandbox or PortOne's SDK: `'__sandbox' in w.IMP` tells
+ * them apart. Read it with `(window as Window & SandboxWindow).IMP`.
+ */
+export interface SandboxWindow {
+  IMP?: SandboxIMP | IamportSdk;
 }
 
 export interface SandboxController {

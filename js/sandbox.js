@@ -16,35 +16,96 @@
 
 const STATE = Symbol.for('iamport-pay.sandbox');
 
-/** Display names and a header colour per PortOne PG code. */
-const PGS = {
-  html5_inicis: { ko: 'KG이니시스', en: 'KG Inicis', color: '#c8102e' },
-  inicis: { ko: 'KG이니시스', en: 'KG Inicis', color: '#c8102e' },
-  kcp: { ko: 'NHN KCP', en: 'NHN KCP', color: '#e4002b' },
-  kcp_billing: { ko: 'NHN KCP 정기결제', en: 'NHN KCP Billing', color: '#e4002b' },
-  ksnet: { ko: 'KSNET', en: 'KSNET', color: '#00529b' },
-  daou: { ko: '키움페이', en: 'Kiwoom Pay', color: '#6b2c91' },
-};
-
+// BEGIN GENERATED tables: from src/tables.rs; regenerate with `UPDATE_TABLES=1 cargo test --test tables`
+/** Every `pay_method` code (src/request.rs) and its labels [ko, en]. */
 const PAY_METHODS = {
   card: ['신용카드', 'Credit card'],
   trans: ['실시간 계좌이체', 'Bank transfer'],
   vbank: ['가상계좌', 'Virtual account'],
-  phone: ['휴대폰 소액결제', 'Mobile phone'],
-  kakaopay: ['카카오페이', 'KakaoPay'],
-  naverpay: ['네이버페이', 'Naver Pay'],
-  payco: ['페이코', 'PAYCO'],
-  samsung: ['삼성페이', 'Samsung Pay'],
+  phone: ['휴대폰 소액결제', 'Mobile phone billing'],
   applepay: ['애플페이', 'Apple Pay'],
-  ssgpay: ['SSG페이', 'SSG Pay'],
+  naverpay: ['네이버페이', 'Naver Pay'],
+  samsungpay: ['삼성페이', 'Samsung Pay'],
+  samsung: ['삼성페이', 'Samsung Pay'],
+  kpay: ['KPay 앱', 'KPay app'],
+  kakaopay: ['카카오페이', 'KakaoPay'],
+  payco: ['페이코', 'PAYCO'],
   lpay: ['L페이', 'L.PAY'],
+  ssgpay: ['SSG페이', 'SSG Pay'],
   tosspay: ['토스페이', 'Toss Pay'],
+  chai: ['차이페이', 'CHAI'],
   cultureland: ['컬쳐랜드 문화상품권', 'Cultureland gift card'],
   smartculture: ['스마트문상', 'Smart Culture gift card'],
-  booknlife: ['도서문화상품권', 'Book & Life gift card'],
   happymoney: ['해피머니 문화상품권', 'Happy Money gift card'],
+  culturegift: ['문화상품권', 'Culture gift card'],
+  booknlife: ['도서문화상품권', 'Book & Life gift card'],
   point: ['베네피아 포인트', 'Benepia points'],
+  wechat: ['위쳇페이', 'WeChat Pay'],
+  alipay: ['알리페이', 'Alipay'],
+  unionpay: ['유니온페이', 'UnionPay'],
+  pinpay: ['핀페이', 'PINPAY'],
+  ssgpay_bank: ['SSG 은행계좌', 'SSG bank account'],
+  skpay: ['11Pay', '11Pay'],
+  naverpay_card: ['네이버페이 - 카드', 'Naver Pay (card)'],
+  naverpay_bridge: ['네이버페이 (카드/포인트)', 'Naver Pay (card/points)'],
+  naverpay_point: ['네이버페이 - 포인트', 'Naver Pay (points)'],
+  paypal: ['페이팔', 'PayPal'],
+  toss_brandpay: ['토스페이먼츠 브랜드페이', 'Toss Payments BrandPay'],
+  tosspay_card: ['토스페이 - 카드', 'Toss Pay (card)'],
+  tosspay_money: ['토스페이 - 머니', 'Toss Pay (money)'],
 };
+
+/** Every PortOne PG code (src/provider.rs) and its names [ko, en]. */
+const PG_NAMES = {
+  html5_inicis: ['KG이니시스', 'KG Inicis'],
+  inicis: ['KG이니시스', 'KG Inicis'],
+  kcp: ['NHN KCP', 'NHN KCP'],
+  kcp_billing: ['NHN KCP 정기결제', 'NHN KCP (billing)'],
+  ksnet: ['KSNET', 'KSNET'],
+  daou: ['키움페이', 'Kiwoom Pay'],
+  danal: ['다날', 'Danal'],
+  danal_tpay: ['다날', 'Danal'],
+  inicis_unified: ['KG이니시스 통합인증', 'KG Inicis unified auth'],
+  kicc: ['이지페이(한국정보통신)', 'KICC EasyPay'],
+  mobilians: ['KG모빌리언스', 'KG Mobilians'],
+  nice: ['나이스정보통신', 'NICE (legacy)'],
+  nice_v2: ['나이스페이', 'NICEPAY'],
+  settle: ['헥토파이낸셜', 'Hecto Financial'],
+  settle_acc: ['헥토파이낸셜 내통장결제', 'Hecto Financial account'],
+  smartro: ['스마트로', 'Smartro (legacy)'],
+  smartro_v2: ['스마트로', 'Smartro'],
+  tosspayments: ['토스페이먼츠', 'Toss Payments'],
+  toss_brandpay: ['토스페이먼츠 브랜드페이', 'Toss Payments BrandPay'],
+  uplus: ['토스페이먼츠(구모듈)', 'Toss Payments (legacy)'],
+  welcome: ['웰컴페이먼츠', 'Welcome Payments'],
+  tosspay: ['토스페이', 'Toss Pay'],
+  tosspay_v2: ['토스페이', 'Toss Pay'],
+  payco: ['페이코', 'PAYCO'],
+  kakaopay: ['카카오페이', 'Kakao Pay'],
+  naverpay: ['네이버페이', 'Naver Pay'],
+  naverco: ['네이버페이 주문형', 'Naver Pay (order)'],
+  smilepay: ['스마일페이', 'Smile Pay'],
+  paypal: ['페이팔', 'PayPal'],
+  paypal_v2: ['페이팔', 'PayPal'],
+  eximbay: ['엑심베이', 'Eximbay'],
+  paymentwall: ['페이먼트월', 'Paymentwall'],
+};
+// END GENERATED tables
+
+/** Header colour of the dialog per PG code (others get a neutral grey). */
+const PG_COLORS = {
+  html5_inicis: '#c8102e',
+  inicis: '#c8102e',
+  kcp: '#e4002b',
+  kcp_billing: '#e4002b',
+  ksnet: '#00529b',
+  daou: '#6b2c91',
+};
+
+/** `table[key]` when `key` is the table's own entry (not `constructor` & co.), else null. */
+function own(table, key) {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+}
 
 // pay_method -> emb_pg_provider code as request-pay-response.mdx spells it.
 const EASY_PAY = {
@@ -148,7 +209,7 @@ function buildResponse(kind, params, provider, err, opts) {
     status: ok ? (vbank ? 'ready' : 'paid') : 'failed',
     name: str(p.name),
     pg_provider: provider,
-    emb_pg_provider: EASY_PAY[pay_method] ?? null,
+    emb_pg_provider: own(EASY_PAY, pay_method),
     pg_tid: ok ? `sandbox_${digits(14)}` : null,
     pg_type: 'payment',
     currency: str(p.currency) ?? 'KRW',
@@ -326,10 +387,16 @@ export function installSandbox(options = {}) {
 
   function showDialog(params, provider) {
     const doc = win.document;
-    const pg = PGS[provider] ?? { ko: provider ?? '결제대행사', en: provider ?? 'Payment gateway', color: '#374151' };
+    const names = own(PG_NAMES, provider);
+    const pg = {
+      ko: names ? names[0] : provider ?? '결제대행사',
+      en: names ? names[1] : provider ?? 'Payment gateway',
+      color: own(PG_COLORS, provider) ?? '#374151',
+    };
     const en = opts.lang === 'en';
     const pm = str(params.pay_method) ?? 'card';
-    const pmName = PAY_METHODS[pm] ? `${PAY_METHODS[pm][en ? 1 : 0]} (${pm})` : pm;
+    const pmLabels = own(PAY_METHODS, pm);
+    const pmName = pmLabels ? `${pmLabels[en ? 1 : 0]} (${pm})` : pm;
     const quotas = params.display && Array.isArray(params.display.card_quota) ? params.display.card_quota : null;
     host = doc.createElement('iamport-sandbox');
     host.setAttribute('data-testid', 'sandbox-host');

@@ -2,7 +2,9 @@
 # Runs every suite after set-up, and ends with one summary line that counts the tests.
 #   native cargo test (unit, integration, doc) · wasm-bindgen-test in Node, headless
 #   Chromium and headless Firefox · fmt + clippy (host and wasm32) · npm package build · JS tests (node --test) ·
-#   TypeScript type test · pack-and-import smoke test · e2e of the demo page · examples.
+#   TypeScript type test · TypeScript agreement with the case tables · pack-and-import smoke
+#   test · e2e of the demo page · examples. The generated copies of the Rust tables (js/index.d.ts,
+#   js/sandbox.js, www/tables.js; tests/tables.rs) are checked by the native cargo test.
 set -u
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh || exit 1
@@ -57,6 +59,9 @@ suite "wasm tests (firefox)" firefox_suites
 suite "npm run build" npm run build
 suite "js tests" node --test --test-reporter=spec tests/js/
 [ -f tests/types/tsconfig.json ] && suite "typescript types" tsc --noEmit -p tests/types
+# Every case of tests/cases/*.json the runtime accepts cleanly, as its provider's params type
+# (tests/types/cases.generated.ts; `cargo test --test tables` keeps the file in step with the cases).
+[ -f tests/types/tsconfig.cases.json ] && suite "typescript agrees with the cases" tsc --noEmit -p tests/types/tsconfig.cases.json
 [ -f scripts/pack-smoke.sh ] && suite "pack + import smoke" sh scripts/pack-smoke.sh
 [ -d tests/e2e ] && suite "e2e (playwright + chromium)" node --test --test-reporter=spec tests/e2e/
 [ -f scripts/examples.sh ] && suite "examples (yew, leptos)" sh scripts/examples.sh

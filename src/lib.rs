@@ -29,6 +29,9 @@ mod provider;
 mod redirect;
 mod request;
 mod rules;
+/// The Rust tables rendered as the text `js/` and `www/` hold; checked by `tests/tables.rs`.
+#[doc(hidden)]
+pub mod tables;
 
 pub use check::{build_params, check, CheckOptions, MAX_DEPTH};
 pub use error::{Error, ErrorCode};

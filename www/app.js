@@ -3,6 +3,8 @@
 
 import { installSandbox } from 'iamport-pay/sandbox';
 import { STRINGS, applyI18n, formatKRW, getLang, setLang, t } from './i18n.js';
+// Generated from the Rust tables (src/tables.rs): pay-method labels and each PG's pay methods.
+import { PAY_METHODS as METHODS, PAY_METHODS_BY_PROVIDER } from './tables.js';
 
 /** @type {typeof import('iamport-pay') | null} */
 let lib = null;
@@ -33,61 +35,32 @@ const cart = [
   { id: 'tea', qty: 2 },
 ];
 
-// Pay-method labels [ko, en].
-const METHODS = {
-  card: ['신용카드', 'Credit card'],
-  trans: ['실시간 계좌이체', 'Bank transfer'],
-  vbank: ['가상계좌', 'Virtual account'],
-  phone: ['휴대폰 소액결제', 'Mobile phone billing'],
-  kakaopay: ['카카오페이', 'KakaoPay'],
-  naverpay: ['네이버페이', 'Naver Pay'],
-  naverpay_bridge: ['네이버페이 (카드/포인트)', 'Naver Pay (card/points)'],
-  payco: ['페이코', 'PAYCO'],
-  samsung: ['삼성페이', 'Samsung Pay'],
-  applepay: ['애플페이', 'Apple Pay'],
-  ssgpay: ['SSG페이', 'SSG Pay'],
-  lpay: ['L페이', 'L.PAY'],
-  tosspay: ['토스페이', 'Toss Pay'],
-  cultureland: ['컬쳐랜드 문화상품권', 'Cultureland gift card'],
-  smartculture: ['스마트문상', 'Smart Culture gift card'],
-  happymoney: ['해피머니 문화상품권', 'Happy Money gift card'],
-  booknlife: ['도서문화상품권', 'Book & Life gift card'],
-  point: ['베네피아 포인트', 'Benepia points'],
-  kpay: ['KPay 앱', 'KPay app'],
-  paypal: ['페이팔', 'PayPal'],
-};
-
-// One preset per PG the library has rules for. Pay methods as each PG guide lists them.
+// One preset per PG the library has rules for; its pay methods are the rules' own list.
 const PGS = {
   inicis: {
     provider: 'html5_inicis',
     channel: 'pg',
     value: 'html5_inicis.INIpayTest',
-    methods: ['card', 'trans', 'vbank', 'phone', 'kakaopay', 'naverpay', 'samsung', 'applepay', 'ssgpay', 'payco', 'tosspay', 'lpay', 'cultureland', 'smartculture', 'happymoney', 'booknlife'],
   },
   kcp: {
     provider: 'kcp',
     channel: 'pg',
     value: 'kcp.T0000',
-    methods: ['card', 'trans', 'vbank', 'phone', 'cultureland', 'smartculture', 'booknlife', 'happymoney', 'payco', 'lpay', 'kakaopay', 'naverpay', 'naverpay_bridge', 'samsung', 'ssgpay', 'applepay', 'tosspay', 'point'],
   },
   kcp_billing: {
     provider: 'kcp_billing',
     channel: 'pg',
     value: 'kcp_billing.BA001',
-    methods: ['card'],
   },
   ksnet: {
     provider: 'ksnet',
     channel: 'pg',
     value: 'ksnet.demo0001',
-    methods: ['card', 'vbank', 'trans', 'phone', 'lpay', 'ssgpay', 'kakaopay', 'naverpay', 'payco'],
   },
   daou: {
     provider: 'daou',
     channel: 'channelKey',
     value: 'channel-key-sandbox-kiwoom-0001',
-    methods: ['card', 'trans', 'vbank', 'kakaopay', 'naverpay', 'payco', 'samsung', 'applepay', 'cultureland', 'smartculture', 'booknlife', 'phone'],
   },
 };
 
@@ -344,9 +317,10 @@ function renderMethods() {
   const select = $('#f-pay_method');
   const current = select.value || 'card';
   const opt = (m) => el('option', { value: m, text: `${L(METHODS[m] ?? [m, m])} · ${m}` });
-  const others = Object.keys(METHODS).filter((m) => !pg.methods.includes(m));
+  const supported = PAY_METHODS_BY_PROVIDER[pg.provider];
+  const others = Object.keys(METHODS).filter((m) => !supported.includes(m));
   select.replaceChildren(
-    el('optgroup', { label: t('supported') }, pg.methods.map(opt)),
+    el('optgroup', { label: t('supported') }, supported.map(opt)),
     el('optgroup', { label: t('others') }, others.map(opt)),
   );
   select.value = [...select.options].some((o) => o.value === current) ? current : 'card';

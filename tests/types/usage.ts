@@ -15,6 +15,8 @@ import {
   type CheckResult,
   type DaouRequestPayParams,
   type IamportPayErrorCode,
+  type IamportSdk,
+  type IamportWindow,
   type InicisRequestPayParams,
   type Issue,
   type IssueCode,
@@ -25,12 +27,21 @@ import {
   type PayOptions,
   type PaymentResult,
   type PendingOrder,
+  type PortOneProvider,
   type Provider,
+  type ResponsePayMethod,
+  type UncheckedProvider,
   type RedirectResult,
   type RequestPayParams,
   type RequestPayParamsFor,
 } from 'iamport-pay';
-import { installSandbox, sandboxImpUid, type SandboxController } from 'iamport-pay/sandbox';
+import {
+  installSandbox,
+  sandboxImpUid,
+  type SandboxController,
+  type SandboxIMP,
+  type SandboxWindow,
+} from 'iamport-pay/sandbox';
 
 // ---- request params ---------------------------------------------------------------------------
 
@@ -162,12 +173,17 @@ const anyBypass: Bypass = { acceptmethod: 'noeasypay', shop_user_id: 'x', ksnet:
 // ---- checking ---------------------------------------------------------------------------------
 
 const opts: CheckOptions = { provider: 'daou', mobile: true };
-// @ts-expect-error not a provider this library checks
-const badProvider: CheckOptions = { provider: 'tosspayments' };
+// A PortOne code without a rule set: the runtime runs the common rules and warns.
+const uncheckedOptions: CheckOptions = { provider: 'tosspayments' };
+// @ts-expect-error not a PortOne PG code (the runtime says unknown_provider)
+const badProvider: CheckOptions = { provider: 'toss' };
 
 const result: CheckResult = checkParams(JSON.parse('{}') as unknown, opts);
+declare const someIssue: Issue;
 if (result.ok) {
   const none: 0 = result.errors.length;
+  const okIncludes: boolean = result.errors.includes(someIssue);
+  const okIssues: Issue[] = result.errors;
 } else {
   const first: Issue = result.errors[0];
   const code: IssueCode = first.code;
@@ -185,9 +201,14 @@ for (const w of result.warnings) {
   const c: IssueCode = w.code;
 }
 const paths: string[] = result.errors.map((i) => i.path);
-const provider: Provider | null = result.provider;
+const provider: PortOneProvider | null = result.provider;
+// @ts-expect-error provider may be a PortOne code without a rule set (e.g. tosspayments)
+const providerChecked: Provider | null = result.provider;
 // @ts-expect-error provider may be null
-const providerStrict: Provider = result.provider;
+const providerStrict: PortOneProvider = result.provider;
+const unchecked: UncheckedProvider = 'tosspayments';
+// @ts-expect-error kcp has a rule set
+const uncheckedKcp: UncheckedProvider = 'kcp';
 
 const built: RequestPayParams = buildParams(params, { provider: 'kcp' });
 const amount: number = built.amount;
@@ -223,8 +244,14 @@ async function pay(): Promise<void> {
       const code: IamportPayErrorCode = e.code;
       const message: string = e.message;
       if (e.code === 'invalid_params') {
-        const issues: Issue[] | undefined = e.issues;
+        // Always present for invalid_params.
+        const issues: Issue[] = e.issues;
+        const first: Issue | undefined = e.issues[0];
+      } else {
+        const none: undefined = e.issues;
       }
+      // @ts-expect-error only invalid_params is known to carry issues
+      const unnarrowed: Issue[] = e.issues;
       // @ts-expect-error not an error code
       if (e.code === 'timeout') {
       }
@@ -233,9 +260,81 @@ async function pay(): Promise<void> {
 
   const made = new IamportPayError('sdk_timeout', 'slow');
   const err: Error = made;
+  const madeCode: 'sdk_load_failed' | 'sdk_timeout' | 'duplicate_request' | 'invalid_redirect' | 'not_in_browser' = made.code;
+  const invalid = new IamportPayError('invalid_params', 'bad', [someIssue]);
+  const invalidIssues: Issue[] = invalid.issues;
+  // @ts-expect-error invalid_params carries its issues
+  new IamportPayError('invalid_params', 'bad');
   // @ts-expect-error not an error code
   new IamportPayError('oops', 'x');
 }
+
+// ---- the types follow the runtime (tests/types/cases.generated.ts covers the valid cases) ------
+
+// KSNET needs buyer_name only for its card-direct and easy-pay-direct calls.
+const ksnetNoName: KsnetRequestPayParams = { pg: 'ksnet.mid', pay_method: 'card', merchant_uid: 'o', amount: 1000 };
+// Kiwoom Pay's CASHRECEIPTFLAG: the number for trans/vbank, Y/N for kakaopay, any of them otherwise.
+const daouTransFlag: DaouRequestPayParams = {
+  channelKey: 'k', pay_method: 'vbank', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 0 } },
+};
+const daouKakaoFlag: DaouRequestPayParams = {
+  channelKey: 'k', pay_method: 'kakaopay', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 'N' } },
+};
+const daouCardFlags: DaouRequestPayParams[] = [
+  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 1 } } },
+  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 'Y' } } },
+  { channelKey: 'k', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 0 } } },
+];
+const daouBadFlags: DaouRequestPayParams[] = [
+  // @ts-expect-error the string '1' is rejected at run time (a number or Y/N)
+  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: '1' } } },
+  // @ts-expect-error trans and vbank take the number 0 or 1
+  { channelKey: 'k', pay_method: 'trans', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 'Y' } } },
+  // @ts-expect-error kakaopay takes Y or N
+  { channelKey: 'k', pay_method: 'kakaopay', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 1 } } },
+];
+// @ts-expect-error not a Kiwoom Pay pay method
+const daouPoint: DaouRequestPayParams = { channelKey: 'k', pay_method: 'point', merchant_uid: 'o', amount: 1, digital: false };
+// null counts as absent (the docs' default of vat_amount), on every optional field.
+const nulls: RequestPayParams = { merchant_uid: 'o', amount: 1, vat_amount: null, tax_free: null, buyer_email: null, bypass: null };
+const kcpNulls: KcpRequestPayParams = { merchant_uid: 'o', amount: 1, vat_amount: null, company: null, kcpProducts: null };
+// @ts-expect-error merchant_uid is required: null is not a value for it
+const nullUid: RequestPayParams = { merchant_uid: null, amount: 1 };
+// The window languages each PG takes.
+// @ts-expect-error KG Inicis's window has no Chinese
+const inicisZh: InicisRequestPayParams = { merchant_uid: 'o', amount: 1, buyer_tel: '010', language: 'zh' };
+// @ts-expect-error NHN KCP's window has no Chinese
+const kcpZh: KcpRequestPayParams = { merchant_uid: 'o', amount: 1, language: 'zh' };
+const ksnetZh: KsnetRequestPayParams = { merchant_uid: 'o', amount: 1, language: 'zh' };
+// Responses carry every request pay method, and a few of their own.
+const responseMethods: ResponsePayMethod[] = ['happymoney', 'naverpay_bridge', 'card', 'tenpay', 'econtext'];
+// @ts-expect-error not a PortOne code
+const responseBad: ResponsePayMethod = 'happy_money';
+
+// ---- window.IMP ---------------------------------------------------------------------------------
+
+const imp: IamportSdk | undefined = (window as Window & IamportWindow).IMP;
+imp?.init('imp00000000');
+imp?.request_pay(params, (response) => {
+  const m: ResponsePayMethod | undefined = response.pay_method;
+});
+// @ts-expect-error the SDK has no request_payment
+imp?.request_payment(params);
+const sandboxWindow = window as Window & SandboxWindow;
+if (sandboxWindow.IMP && '__sandbox' in sandboxWindow.IMP) {
+  const sandboxImp: SandboxIMP = sandboxWindow.IMP;
+  // The sandbox stands in for the SDK.
+  const asSdk: IamportSdk = sandboxImp;
+} else if (sandboxWindow.IMP) {
+  const real: IamportSdk = sandboxWindow.IMP;
+  // @ts-expect-error PortOne's SDK is not the sandbox
+  const notSandbox: SandboxIMP = sandboxWindow.IMP;
+}
+// The documented opt-in: `window.IMP` typed for the whole program.
+declare global {
+  interface Window extends IamportWindow {}
+}
+const globalImp: IamportSdk | undefined = window.IMP;
 
 // ---- redirect ---------------------------------------------------------------------------------
 
@@ -279,7 +378,9 @@ export {
   badMethod, badCurrency, badLanguage, stringAmount, noMerchantUid, typo, inicisBilling, inicisNoTel,
   inicisPoint, inicisBillingTrans, inicisKcpBypass, inicisWrongPg, kcpMissing, kcpCoupon, kcpAuth,
   kcpBilling, kcpBillingNoUid, ksnet, ksnetQpay, daou, daouNoDigital, daouCash, forKcp, anyBypass,
-  badProvider, paths, provider, providerStrict, amount, pay, fromUrl, fromLocation, fromDefault, rs, rv,
+  badProvider, uncheckedOptions, paths, provider, providerChecked, providerStrict, unchecked, uncheckedKcp,
+  ksnetNoName, daouTransFlag, daouKakaoFlag, daouCardFlags, daouBadFlags, daouPoint, nulls, kcpNulls, nullUid,
+  inicisZh, kcpZh, ksnetZh, responseMethods, responseBad, globalImp, amount, pay, fromUrl, fromLocation, fromDefault, rs, rv,
   order, v, calls, open, id,
 };
 export type { Toss };
