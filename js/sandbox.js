@@ -174,9 +174,8 @@ function clone(v) {
 /** The PortOne PG code a request goes to: `pg` up to the first `.`, else the channel map. */
 function providerOf(params, opts) {
   if (params && typeof params.pg === 'string' && params.pg !== '') return params.pg.split('.')[0];
-  if (params && typeof params.channelKey === 'string' && opts.channels && opts.channels[params.channelKey]) {
-    return opts.channels[params.channelKey];
-  }
+  const channel = params && opts.channels ? own(opts.channels, params.channelKey) : null;
+  if (channel) return channel;
   return opts.provider ?? null;
 }
 

@@ -276,6 +276,33 @@ test('scripted sandbox (approveNext / failNext), as users script their own e2e t
   assert.equal(await $('result-status').innerText(), 'paid');
 });
 
+test('the sandbox dialog names every PortOne PG and pay method from the Rust tables', async () => {
+  // Straight to window.IMP, as a shop's own e2e test would: a PG without a rule set here and a
+  // pay method the demo's form does not offer for it still get their names (js/sandbox.js's
+  // generated block), and a key that is not in the tables is shown as written.
+  const answered = page.evaluate(() => new Promise((resolve) => {
+    window.IMP.request_pay(
+      { pg: 'tosspayments.x', pay_method: 'happymoney', merchant_uid: 'tables-1', name: 'n', amount: 1000 },
+      resolve,
+    );
+  }));
+  await expectText($('sandbox-pg'), /^토스페이먼츠$/, 'unchecked PG name');
+  await expectText($('sandbox-dialog'), /해피머니 문화상품권 \(happymoney\)/, 'pay method label');
+  await $('sandbox-cancel').click();
+  const res = await answered;
+  assert.equal(res.merchant_uid, 'tables-1');
+  assert.equal(res.pg_provider, 'tosspayments');
+
+  const odd = page.evaluate(() => new Promise((resolve) => {
+    window.IMP.request_pay({ pg: 'constructor', pay_method: 'constructor', merchant_uid: 'tables-2', amount: 1 }, resolve);
+  }));
+  await expectText($('sandbox-pg'), /^constructor$/, 'an unknown PG code is shown as written');
+  await expectText($('sandbox-dialog'), /결제수단\s*constructor\b/, 'an unknown pay method is shown as written');
+  await $('sandbox-approve').click();
+  const approved = await odd;
+  assert.equal(approved.emb_pg_provider, null, 'no easy-pay provider for an unknown pay method');
+});
+
 test('a userCode without network: the SDK load fails and the demo pays in the sandbox instead', async () => {
   await $('input-userCode').fill('imp00000000');
   await expectText($('mode-badge'), /실제 SDK/, 'real-SDK mode');
