@@ -3,6 +3,9 @@
 // Field lists come from PortOne's V1 documentation: request-pay-params.mdx (every
 // IMP.request_pay parameter), request-pay-response.mdx (callback fields), and the PG pages
 // inicis.mdx, kcp.mdx, ksnet.mdx, daou.mdx (pay methods, bypass keys, PG-only fields).
+//
+// The `// BEGIN GENERATED` … `// END GENERATED` blocks are rendered from the Rust tables
+// (src/tables.rs): change the Rust table, then run `UPDATE_TABLES=1 cargo test --test tables`.
 
 // ---------------------------------------------------------------------------------------------
 // JSON
@@ -376,7 +379,7 @@ export interface BaseRequestPayParams {
   popup?: boolean | null;
 }
 
-/** Params of any PG: every documented field, with the general enums. What `buildParams` returns. */
+/** Params of any PG: every documented field, with the general enums. */
 export interface RequestPayParams extends BaseRequestPayParams {
   /** @deprecated PortOne replaces `pg` with `channelKey`. `code` or `code.{MID}`. */
   pg?: string | null;
@@ -394,6 +397,9 @@ export interface RequestPayParams extends BaseRequestPayParams {
   storeDetails?: StoreDetails | null;
   phone?: PhoneOptions | null;
 }
+
+/** What `buildParams` returns: `RequestPayParams` without `null`s (it drops them). */
+export type BuiltRequestPayParams = { [K in keyof RequestPayParams]: Exclude<RequestPayParams[K], null> };
 
 /** KG Inicis payment window (inicis.mdx "인증결제창 요청"). */
 export interface InicisPaymentParams extends BaseRequestPayParams {
@@ -484,7 +490,7 @@ export interface DaouBaseParams extends BaseRequestPayParams {
 
 /**
  * Kiwoom Pay (`daou`, daou.mdx). `bypass.daou.CASHRECEIPTFLAG` depends on the pay method
- * ([`DaouCashReceiptFlag`]), so the type is one member per group of pay methods.
+ * (`DaouCashReceiptFlag`), so the type is one member per group of pay methods.
  */
 export type DaouRequestPayParams =
   | (DaouBaseParams & { pay_method: 'trans' | 'vbank'; bypass?: DaouBypass<0 | 1> })
@@ -549,7 +555,7 @@ export interface Issue {
 export interface CheckOptions {
   /**
    * Which PG's rules apply; needed when the params have only `channelKey`. A PortOne code
-   * without a rule set here ([`UncheckedProvider`]) runs the common rules and warns.
+   * without a rule set here (`UncheckedProvider`) runs the common rules and warns.
    */
   provider?: PortOneProvider;
   /** Mobile (redirect) mode: e.g. `m_redirect_url` becomes necessary. */
@@ -770,7 +776,7 @@ export declare function checkParams(params: unknown, options?: CheckOptions): Ch
  * The normalized copy `IMP.request_pay` should receive.
  * @throws {IamportPayError} `invalid_params` (with `issues`) when there is any error.
  */
-export declare function buildParams(params: unknown, options?: CheckOptions): RequestPayParams;
+export declare function buildParams(params: unknown, options?: CheckOptions): BuiltRequestPayParams;
 
 /**
  * Loads PortOne's iamport.js (once; a `window.IMP` already there is reused) and calls

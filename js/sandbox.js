@@ -13,6 +13,10 @@
 //
 // No real payment is ever made. Dependency-free; touches nothing until
 // installSandbox() is called.
+//
+// It stays one file without imports (wasm-bindgen loads it as an inline snippet), so the
+// library's tables it needs sit in a `// BEGIN GENERATED` block rendered from the Rust tables
+// (src/tables.rs); `UPDATE_TABLES=1 cargo test --test tables` rewrites it.
 
 const STATE = Symbol.for('iamport-pay.sandbox');
 

@@ -212,6 +212,9 @@ const uncheckedKcp: UncheckedProvider = 'kcp';
 
 const built: RequestPayParams = buildParams(params, { provider: 'kcp' });
 const amount: number = built.amount;
+// buildParams drops nulls: its fields are never null.
+const builtName: string | undefined = buildParams(params).name;
+const builtBypass: Bypass | undefined = buildParams(params).bypass;
 
 // ---- paying -----------------------------------------------------------------------------------
 
@@ -380,7 +383,7 @@ export {
   kcpBilling, kcpBillingNoUid, ksnet, ksnetQpay, daou, daouNoDigital, daouCash, forKcp, anyBypass,
   badProvider, uncheckedOptions, paths, provider, providerChecked, providerStrict, unchecked, uncheckedKcp,
   ksnetNoName, daouTransFlag, daouKakaoFlag, daouCardFlags, daouBadFlags, daouPoint, nulls, kcpNulls, nullUid,
-  inicisZh, kcpZh, ksnetZh, responseMethods, responseBad, globalImp, amount, pay, fromUrl, fromLocation, fromDefault, rs, rv,
+  inicisZh, kcpZh, ksnetZh, responseMethods, responseBad, globalImp, builtName, builtBypass, amount, pay, fromUrl, fromLocation, fromDefault, rs, rv,
   order, v, calls, open, id,
 };
 export type { Toss };
