@@ -263,7 +263,9 @@ async function pay(): Promise<void> {
 
   const made = new IamportPayError('sdk_timeout', 'slow');
   const err: Error = made;
-  const madeCode: 'sdk_load_failed' | 'sdk_timeout' | 'duplicate_request' | 'invalid_redirect' | 'not_in_browser' = made.code;
+  const madeCode: Exclude<IamportPayErrorCode, 'invalid_params'> = made.code;
+  // @ts-expect-error a constructed sdk_timeout error is not invalid_params
+  const madeInvalid: 'invalid_params' = made.code;
   const invalid = new IamportPayError('invalid_params', 'bad', [someIssue]);
   const invalidIssues: Issue[] = invalid.issues;
   // @ts-expect-error invalid_params carries its issues
