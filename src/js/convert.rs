@@ -210,9 +210,7 @@ impl Reader {
             if !key.is_string() {
                 continue;
             }
-            let Some(key) = self.string(&key, path) else {
-                return None;
-            };
+            let key = self.string(&key, path)?;
             let key_path = if path.is_empty() {
                 key.clone()
             } else {
