@@ -271,6 +271,9 @@ enum Outcome {
     Loaded,
     Failed,
     TimedOut,
+    /// The page's `load` event fired while we waited on a tag the page had: that tag is
+    /// finished, whether or not we saw its own `load` or `error`.
+    PageLoaded,
 }
 
 /// Waits for a script's `load` or `error`, or for the shared deadline (which later callers may
@@ -282,14 +285,25 @@ async fn wait_script(
     script: &HtmlScriptElement,
     url: &str,
     state: &Rc<RefCell<LoadState>>,
+    pages_tag: bool,
 ) -> (Outcome, Option<String>) {
     let (tx, mut rx) = oneshot();
-    let (t1, t2) = (tx.clone(), tx);
+    let (t1, t2, t3) = (tx.clone(), tx.clone(), tx);
     let _load = Listener::new(script, "load", move |_| {
         t1.send(Outcome::Loaded);
     });
     let _error = Listener::new(script, "error", move |_| {
         t2.send(Outcome::Failed);
+    });
+    // A tag inserted before the page finished loading is done by the page's `load` event.
+    let loading = pages_tag
+        && window
+            .document()
+            .is_some_and(|d| d.ready_state() != "complete");
+    let _page = loading.then(|| {
+        Listener::new(window, "load", move |_| {
+            t3.send(Outcome::PageLoaded);
+        })
     });
     let threw = Rc::new(RefCell::new(None::<String>));
     let (seen, src) = (threw.clone(), url.to_string());
@@ -423,13 +437,23 @@ async fn inject_and_wait(
 ) -> Result<(), Error> {
     // Reuse a tag the page (or an earlier call) already has for this URL, unless it is
     // finished: one that failed, or ran without defining IMP, gets a fresh tag next to it.
-    let (script, ours) = match find_script(window, url) {
+    let (mut script, mut ours) = match find_script(window, url) {
         Some(s) if !script_finished(window, &s, url) => (s, false),
         _ => (new_script(window, url)?, true),
     };
-    let (outcome, threw) = wait_script(window, &script, url, state).await;
+    let (mut outcome, mut threw) = wait_script(window, &script, url, state, !ours).await;
     if current_imp(window).is_some() {
         return Ok(());
+    }
+    if matches!(outcome, Outcome::PageLoaded) {
+        // The page's tag finished before we could see how: it failed. Once more, fresh.
+        let _ = script.set_attribute(FINISHED_MARK, "");
+        script = new_script(window, url)?;
+        ours = true;
+        (outcome, threw) = wait_script(window, &script, url, state, false).await;
+        if current_imp(window).is_some() {
+            return Ok(());
+        }
     }
     if ours {
         // A failed tag of ours would only be "reused" by the retry; take it out.
@@ -450,7 +474,7 @@ async fn inject_and_wait(
             ErrorCode::SdkTimeout,
             format!("{url} loaded but did not define window.IMP"),
         ),
-        (Outcome::TimedOut, _) => Error::new(
+        (Outcome::TimedOut | Outcome::PageLoaded, _) => Error::new(
             ErrorCode::SdkTimeout,
             format!("window.IMP did not appear in time ({url})"),
         ),

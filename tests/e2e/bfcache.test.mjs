@@ -71,7 +71,27 @@ const SANDBOX = `<!doctype html><meta charset="utf-8"><title>sandbox</title>
   setTimeout(() => { window.__done = true; }, 50);
 </script>`;
 
-const PAGES = { '/checkout.html': CHECKOUT, '/pg.html': PG, '/done.html': DONE, '/sandbox.html': SANDBOX };
+// Item 6 as a shop's HTML has it: the SDK tag in the page failed (a refused connection), and
+// requestPay runs before the page finished loading (a slow image holds the load event back).
+const FAILED_TAG = `<!doctype html><meta charset="utf-8"><title>failed tag</title>
+<script async src="http://127.0.0.1:1/v1/iamport.js" onerror="window.__tagFailed = true"></script>
+<img src="/slow.png">
+<script type="module">
+  import { loadIamport } from '/js/index.js';
+  // The tag's error has already fired when the library looks (it cannot see it happen).
+  while (!window.__tagFailed) await new Promise((r) => setTimeout(r, 10));
+  // ?clear: no performance entry either (a page past the 250-entry resource-timing buffer).
+  if (location.search === '?clear') performance.clearResourceTimings();
+  window.__entries = performance.getEntriesByName('http://127.0.0.1:1/v1/iamport.js').length;
+  const t0 = performance.now();
+  window.__state = document.readyState;
+  loadIamport({ userCode: 'imp00000000', sdkUrl: 'http://127.0.0.1:1/v1/iamport.js', timeoutMs: 8000 }).then(
+    () => { window.__result = 'loaded'; },
+    (e) => { window.__result = e.code; window.__ms = performance.now() - t0; },
+  );
+</script>`;
+
+const PAGES = { '/checkout.html': CHECKOUT, '/pg.html': PG, '/done.html': DONE, '/sandbox.html': SANDBOX, '/failed-tag.html': FAILED_TAG };
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
 
 let server;
@@ -84,6 +104,11 @@ function serve() {
     if (PAGES[path]) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       return res.end(PAGES[path]);
+    }
+    if (path === '/slow.png') {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      res.writeHead(404);
+      return res.end();
     }
     // Only the package's own files: js/ and pkg/.
     const m = path.match(/^\/(js|pkg)\/([\w.-]+\.(js|wasm))$/);
@@ -192,3 +217,21 @@ test('issue 12 item 9: the sandbox in a page refuses a javascript: m_redirect_ur
   assert.match(warnings[0], /refused to navigate/);
   await page.context().close();
 });
+
+for (const [query, how] of [['', 'seen in the performance entries'], ['?clear', 'seen at the page load event']]) {
+  test(`issue 12 item 6: a failed SDK tag in the page, before the page finished loading, is not waited on (${how})`, async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/failed-tag.html${query}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__result !== undefined);
+    const { result, ms, state, entries } = await page.evaluate(() => ({
+      result: window.__result, ms: window.__ms, state: window.__state, entries: window.__entries,
+    }));
+    console.log(`failed tag${query}: ${entries} performance entries; settled in ${Math.round(ms)} ms`);
+    assert.equal(state, 'interactive', 'loadIamport ran before the page load event');
+    assert.equal(entries, query ? 0 : 1);
+    assert.equal(result, 'sdk_load_failed');
+    assert.ok(ms < 6000, `settled in ${ms} ms, not after the 8 s timeout`);
+    await page.context().close();
+  });
+}
