@@ -2,6 +2,9 @@
 // The logic lives in Rust (src/js); this file only turns the errors the wasm throws into
 // IamportPayError instances, so callers can use `instanceof` and `err.code`.
 
+/** The event a late payment result is dispatched as, on `window` (`detail`: a PaymentResult). */
+export const LATE_RESULT_EVENT = 'iamport-pay:late-result';
+
 /** An error from iamport-pay. `code` is one of API.md's error codes. */
 export class IamportPayError extends Error {
   constructor(code, message, issues) {

@@ -676,6 +676,27 @@ export interface PaymentResult extends Omit<PaymentResponse, 'success'> {
   verified: false;
 }
 
+// A PaymentResult is a fresh plain object: each own field of the response is copied with
+// own-property definition (an own `__proto__` key stays a data field, never a prototype), and
+// a field whose getter throws is left out.
+
+/** The name of the event a late payment result is dispatched as, on `window`. */
+export declare const LATE_RESULT_EVENT: 'iamport-pay:late-result';
+
+/**
+ * A callback that did not settle its `requestPay`: one that differs from the result the
+ * promise already resolved with (another `imp_uid` or `success`), any callback after the
+ * promise rejected with `payment_state_unknown`, and a callback naming another
+ * `merchant_uid`. Dispatched on `window` (with a `console.warn`); `detail` is unverified.
+ */
+export type LateResultEvent = CustomEvent<PaymentResult>;
+
+declare global {
+  interface WindowEventMap {
+    'iamport-pay:late-result': LateResultEvent;
+  }
+}
+
 /** What `parseRedirect` reads from an `m_redirect_url` query. */
 export interface RedirectResult {
   /** An empty `imp_uid` becomes null. */
@@ -709,6 +730,15 @@ export type IamportPayErrorCode =
   | 'sdk_load_failed'
   | 'sdk_timeout'
   | 'duplicate_request'
+  /**
+   * The payment window's state is unknown: `IMP.request_pay` threw or its promise rejected
+   * after it may have opened the window, or the page came back from the back-forward cache
+   * (Back on the PG page) while a redirect payment was open. The payment may have gone
+   * through: ask your server (`GET /payments/find/{merchant_uid}`) before paying again. The
+   * `merchant_uid` stays locked (`duplicate_request`) until the SDK calls back (that callback
+   * arrives as an `iamport-pay:late-result` event) or the page navigates.
+   */
+  | 'payment_state_unknown'
   | 'invalid_redirect'
   | 'not_in_browser';
 
@@ -790,8 +820,12 @@ export declare function loadIamport(options: LoadOptions): Promise<void>;
  * Validates, loads the SDK if needed, and calls `IMP.request_pay`. Resolves with the response
  * whether the payment succeeded or not; rejects with `invalid_params` before opening anything
  * when the params have errors. In redirect mode the page navigates away instead.
+ * The params are checked and the `merchant_uid` locked synchronously, when `requestPay` is
+ * called: a second call for the same order, even in the same tick, rejects with
+ * `duplicate_request`.
  * @throws {IamportPayError} `invalid_params` (with `issues`), `duplicate_request` (this
- * `merchant_uid` is still open), `sdk_load_failed`, `sdk_timeout`, `not_in_browser`.
+ * `merchant_uid` is still open), `sdk_load_failed`, `sdk_timeout`, `payment_state_unknown`
+ * (the window may be open: check your server before retrying), `not_in_browser`.
  */
 export declare function requestPay(params: unknown, options?: PayOptions): Promise<PaymentResult>;
 

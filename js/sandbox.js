@@ -250,6 +250,11 @@ function buildResponse(kind, params, provider, err, opts) {
 /** m_redirect_url plus the query string PortOne appends on mobile. */
 export function sandboxRedirectUrl(mRedirectUrl, answer, base) {
   const url = new URL(mRedirectUrl, base);
+  // Only http(s) is a landing page; a `javascript:` or `data:` URL would run code in the shop's
+  // page (the library's checker refuses them too: invalid_value at m_redirect_url).
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`m_redirect_url must be an http(s) URL, not ${url.protocol}`);
+  }
   const q = [
     ['imp_uid', answer.imp_uid ?? ''],
     ['merchant_uid', answer.merchant_uid ?? ''],
@@ -360,7 +365,14 @@ export function installSandbox(options = {}) {
       // (includeSuccess: false; js-sdk.mdx "request_pay 응답 객체에 success가 포함되지 않습니다").
       const q = { ...res };
       if (provider === 'ksnet' || opts.includeSuccess === false) delete q.success;
-      navigate(sandboxRedirectUrl(target, q, base));
+      let url;
+      try {
+        url = sandboxRedirectUrl(target, q, base);
+      } catch (e) {
+        console.warn(`[iamport-pay/sandbox] refused to navigate: ${e && e.message}`);
+        return;
+      }
+      navigate(url);
       return;
     }
     if (typeof callback === 'function') callback(res);

@@ -248,8 +248,13 @@ fn check_inner(
     let obj = match params {
         Value::Object(obj) => obj,
         _ => {
-            // Whatever the root was (NaN, a Date, a string), the one problem is: not an object.
-            report.push(Issue::new("", Code::InvalidType, Msg::NotObject));
+            // Whatever the root was (NaN, a Date, a string), the one problem is: not an object;
+            // unless the JS reader stopped at a size limit (src/limits.rs), which says why.
+            let limit = |i: &Issue| matches!(i.msg, Msg::TooLarge | Msg::TooManyBytes);
+            match pre.iter().find(|i| i.path.is_empty() && limit(i)) {
+                Some(issue) => report.push(issue.clone()),
+                None => report.push(Issue::new("", Code::InvalidType, Msg::NotObject)),
+            }
             for issue in pre.into_iter().filter(|i| i.code == Code::UnknownProvider) {
                 report.push(issue);
             }

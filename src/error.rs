@@ -10,12 +10,19 @@ use std::fmt;
 pub enum ErrorCode {
     /// The params (or the call's options) have errors; see [`Error::issues`].
     InvalidParams,
-    /// The SDK script failed to load (or `IMP.request_pay` threw).
+    /// The SDK script failed to load, or threw while it ran.
     SdkLoadFailed,
     /// The SDK did not define `window.IMP` in time, or not at all after loading.
     SdkTimeout,
     /// A `requestPay` for this `merchant_uid` is still open.
     DuplicateRequest,
+    /// The payment window's state is unknown: `IMP.request_pay` threw or its promise
+    /// rejected after it may have opened the window, or the page came back from the
+    /// back-forward cache while a redirect payment was open. The payment may have gone
+    /// through: check the server (`GET /payments/find/{merchant_uid}`) before retrying.
+    /// The `merchant_uid` stays locked (and its pending order kept) until the SDK calls back
+    /// (that callback is a late result) or the page navigates.
+    PaymentStateUnknown,
     /// The redirect URL has no `merchant_uid`.
     InvalidRedirect,
     /// There is no `window` (Node, a worker): the call needs a browser page.
@@ -30,6 +37,7 @@ impl ErrorCode {
             ErrorCode::SdkLoadFailed => "sdk_load_failed",
             ErrorCode::SdkTimeout => "sdk_timeout",
             ErrorCode::DuplicateRequest => "duplicate_request",
+            ErrorCode::PaymentStateUnknown => "payment_state_unknown",
             ErrorCode::InvalidRedirect => "invalid_redirect",
             ErrorCode::NotInBrowser => "not_in_browser",
         }
@@ -117,6 +125,7 @@ mod tests {
             (ErrorCode::SdkLoadFailed, "sdk_load_failed"),
             (ErrorCode::SdkTimeout, "sdk_timeout"),
             (ErrorCode::DuplicateRequest, "duplicate_request"),
+            (ErrorCode::PaymentStateUnknown, "payment_state_unknown"),
             (ErrorCode::InvalidRedirect, "invalid_redirect"),
             (ErrorCode::NotInBrowser, "not_in_browser"),
         ];

@@ -172,6 +172,8 @@ messages! {
         "{path} 값의 중첩이 너무 깊어 결제 요청 데이터로 쓸 수 없습니다";
     TooLarge => "{path} holds too many values to be request_pay data",
         "{path} 값에 항목이 너무 많아 결제 요청 데이터로 쓸 수 없습니다";
+    TooManyBytes => "{path} makes the input larger than {arg} bytes of text, far more than request_pay data holds",
+        "{path} 값 때문에 입력 텍스트가 {arg}바이트를 넘어 결제 요청 데이터로 쓸 수 없습니다";
     NotPlainData => "{path} must be plain JSON data (a string, number, boolean, array or plain object), not {arg}",
         "{path} 값은 일반 JSON 데이터(문자열, 숫자, 불리언, 배열, 일반 객체)여야 합니다. 받은 값: {arg}";
     Unreadable => "{path} could not be read: {arg}",

@@ -24,6 +24,7 @@ pub mod builder;
 mod check;
 mod error;
 mod issue;
+pub mod limits;
 pub mod pending;
 mod provider;
 mod redirect;
@@ -47,7 +48,10 @@ pub use request::{
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 #[cfg(target_arch = "wasm32")]
-pub use js::runtime::{load_iamport, request_pay, take_pending_order, LoadOptions, PayOptions};
+pub use js::runtime::{
+    load_iamport, on_late_result, request_pay, take_pending_order, LateReason, LateResult,
+    LateResultHook, LoadOptions, PayOptions, LATE_RESULT_EVENT,
+};
 
 #[cfg(feature = "server")]
 pub mod server;

@@ -9,6 +9,10 @@
 //!
 //! The stored order is a convenience for the page, **not** a record to trust: the amount to
 //! compare with `GET /payments/{imp_uid}` must come from the merchant's server.
+//!
+//! Once saved, an order is only removed by `take_pending_order` (or as expired
+//! or damaged): a request whose state is unknown (`payment_state_unknown`), or one the buyer
+//! left with Back, keeps it, because the landing page may still need it.
 
 use serde_json::{Map, Number, Value};
 

@@ -134,12 +134,13 @@ fn code_of(err: &JsValue) -> String {
 }
 
 async fn pay_js(params: &Value, options: &Value) -> Result<JsValue, JsValue> {
-    request_pay_js(js(params), js(options)).await
+    JsFuture::from(request_pay_js(js(params), js(options))).await
 }
 
-/// Starts `requestPay` as a JS Promise (running concurrently with the test).
+/// Starts `requestPay` as a JS Promise (running concurrently with the test). The params are
+/// checked and the order locked synchronously, as in JS.
 fn spawn_pay(params: Value, options: Value) -> Promise {
-    future_to_promise(async move { pay_js(&params, &options).await })
+    request_pay_js(js(&params), js(&options))
 }
 
 fn take_js(merchant_uid: &str) -> JsValue {
@@ -176,6 +177,81 @@ fn script_tags_with(src_part: &str) -> usize {
         .filter_map(|i| scripts.item(i))
         .filter(|s| s.get_attribute("src").is_some_and(|s| s.contains(src_part)))
         .count()
+}
+
+/// Collects the `iamport-pay:late-result` events dispatched on `window` while it lives.
+struct LateEvents {
+    details: Rc<RefCell<Vec<JsValue>>>,
+    closure: Closure<dyn FnMut(JsValue)>,
+}
+
+impl LateEvents {
+    fn listen() -> LateEvents {
+        let details = Rc::new(RefCell::new(Vec::new()));
+        let d = details.clone();
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            d.borrow_mut().push(get(&e, "detail"));
+        });
+        window()
+            .add_event_listener_with_callback(
+                iamport_pay::LATE_RESULT_EVENT,
+                closure.as_ref().unchecked_ref(),
+            )
+            .unwrap();
+        LateEvents { details, closure }
+    }
+
+    /// `(imp_uid, success)` of every event so far.
+    fn uids(&self) -> Vec<(Option<String>, Value)> {
+        self.details
+            .borrow()
+            .iter()
+            .map(|d| (get_str(d, "imp_uid"), to_json(&get(d, "success"))))
+            .collect()
+    }
+}
+
+impl Drop for LateEvents {
+    fn drop(&mut self) {
+        let _ = window().remove_event_listener_with_callback(
+            iamport_pay::LATE_RESULT_EVENT,
+            self.closure.as_ref().unchecked_ref(),
+        );
+    }
+}
+
+/// Runs `body` (a function body) in the page and returns its value.
+fn eval(body: &str) -> JsValue {
+    Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .expect("the test's own JS does not throw")
+}
+
+/// A synthetic `pagehide` / `pageshow` (the e2e suite restores a page from the real bfcache).
+fn dispatch_page_event(kind: &str, persisted: bool) {
+    eval(&format!(
+        "window.dispatchEvent(new PageTransitionEvent('{kind}', {{ persisted: {persisted} }}));"
+    ));
+}
+
+async fn sleep_ms(ms: i32) {
+    let p = Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+/// Whether a promise has settled yet (after letting queued work run).
+async fn settled(p: &Promise) -> bool {
+    let race = Function::new_with_args(
+        "p",
+        "return Promise.race([p.then(() => true, () => true), \
+         new Promise((r) => setTimeout(() => r(false), 0))]);",
+    );
+    let r: Promise = race.call1(&JsValue::NULL, p).unwrap().unchecked_into();
+    JsFuture::from(r).await.unwrap() == JsValue::TRUE
 }
 
 // ---- requestPay: results -------------------------------------------------------------------
@@ -332,7 +408,8 @@ async fn concurrent_requests_for_one_order_are_refused() {
 }
 
 #[wasm_bindgen_test]
-async fn a_second_callback_is_ignored() {
+async fn a_second_different_callback_is_announced_not_dropped() {
+    let late = LateEvents::listen();
     let seconds = Rc::new(RefCell::new(Vec::new()));
     let s = seconds.clone();
     let _fake = FakeImp::install(move |p, cb| {
@@ -357,6 +434,8 @@ async fn a_second_callback_is_ignored() {
         vec![true],
         "the second call returned normally"
     );
+    // Issue 12 item 3: the second, different answer is announced, not dropped.
+    assert_eq!(late.uids(), vec![(Some("imp_second".into()), json!(false))]);
 }
 
 #[wasm_bindgen_test]
@@ -377,12 +456,23 @@ async fn dropping_the_future_releases_the_order() {
             .await
             .expect_err("duplicate");
         assert_eq!(code_of(&err), "duplicate_request");
-    } // dropped here
-      // The SDK calling back after the drop does nothing (and does not throw).
+    } // dropped here, after IMP.request_pay was called: the window may be open
+    let err = pay_js(&params("rt-drop"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect_err("still locked");
+    assert_eq!(code_of(&err), "duplicate_request");
+    // The SDK calling back after the drop does not throw; it frees the order and is
+    // announced as a late result.
+    let late = LateEvents::listen();
     let old = fake.callbacks.borrow()[0].clone();
     assert!(old
-        .call1(&JsValue::NULL, &js(&json!({"success": true})))
+        .call1(
+            &JsValue::NULL,
+            &js(&json!({"imp_uid": "imp_old", "success": true}))
+        )
         .is_ok());
+    assert_eq!(late.uids(), vec![(Some("imp_old".into()), json!(true))]);
+    drop(late);
     // And the order can be requested again.
     let p = spawn_pay(params("rt-drop"), json!({"keepPendingOrder": false}));
     tick().await;
@@ -395,23 +485,38 @@ async fn dropping_the_future_releases_the_order() {
 }
 
 #[wasm_bindgen_test]
-async fn imp_request_pay_throwing_rejects_and_forgets_the_order() {
+async fn imp_request_pay_throwing_without_a_window_is_unknown_and_keeps_the_order() {
     let _fake = FakeImp::install(|_, _| {
         wasm_bindgen::throw_str("IMP not initialized");
     });
     let err = pay_js(&params("rt-throws"), &json!({}))
         .await
         .expect_err("rejects");
-    assert_eq!(code_of(&err), "sdk_load_failed");
-    assert!(get_str(&err, "message")
+    assert_eq!(code_of(&err), "payment_state_unknown");
+    let msg = get_str(&err, "message").unwrap();
+    assert!(msg.contains("IMP not initialized"), "{msg}");
+    assert!(msg.contains("check it on your server"), "{msg}");
+    // Kept: the order stays locked and its pending order stays stored.
+    assert!(storage()
+        .get_item("iamport-pay:pending:rt-throws")
         .unwrap()
-        .contains("IMP not initialized"));
-    assert!(take_js("rt-throws").is_null(), "no window, no saved order");
-    // Released: the next attempt is not a duplicate.
+        .is_some());
     let err = pay_js(&params("rt-throws"), &json!({}))
         .await
         .expect_err("rejects");
-    assert_eq!(code_of(&err), "sdk_load_failed");
+    assert_eq!(code_of(&err), "duplicate_request");
+    // A navigation settles it (here: the page going away).
+    dispatch_page_event("pagehide", false);
+    let err = pay_js(&params("rt-throws"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect_err("rejects");
+    assert_eq!(
+        code_of(&err),
+        "payment_state_unknown",
+        "free again: IMP was called"
+    );
+    dispatch_page_event("pagehide", false);
+    assert!(take_js("rt-throws").is_object());
 }
 
 // ---- the loader ----------------------------------------------------------------------------
@@ -808,4 +913,518 @@ fn mobile_detection_reads_the_user_agent() {
     Reflect::delete_property(&nav, &"maxTouchPoints".into()).unwrap();
     assert!(!mac_without_touch);
     assert!(ipad_with_touch);
+}
+
+// ---- issue 12: payment-flow reliability ----------------------------------------------------
+
+fn origin() -> String {
+    window().location().origin().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn issue12_1_back_from_the_pg_page_releases_a_redirect_request() {
+    let fake = FakeImp::holding();
+    // Redirect mode: the real SDK would navigate to the PG here; the promise stays pending.
+    let first = spawn_pay(params("rt-bfcache"), json!({"mobile": true}));
+    tick().await;
+    assert_eq!(fake.request_count(), 1);
+    let err = pay_js(&params("rt-bfcache"), &json!({"mobile": true}))
+        .await
+        .expect_err("still open");
+    assert_eq!(code_of(&err), "duplicate_request");
+    // A PC-mode order open at the same time is not touched by the navigation.
+    let pc = spawn_pay(
+        params("rt-bfcache-pc"),
+        json!({"mobile": false, "keepPendingOrder": false}),
+    );
+    tick().await;
+    assert_eq!(fake.request_count(), 2);
+    // The page is hidden for the PG and restored from the bfcache when the buyer taps Back.
+    dispatch_page_event("pagehide", true);
+    dispatch_page_event("pageshow", true);
+    let err = JsFuture::from(first)
+        .await
+        .expect_err("the old request settles: the page is not left waiting");
+    assert_eq!(code_of(&err), "payment_state_unknown");
+    assert!(get_str(&err, "message").unwrap().contains("Back"));
+    // The pending order is kept, as before, for a landing page or a later take.
+    assert!(storage()
+        .get_item("iamport-pay:pending:rt-bfcache")
+        .unwrap()
+        .is_some());
+    // Paying again works.
+    let again = spawn_pay(params("rt-bfcache"), json!({"mobile": true}));
+    tick().await;
+    assert_eq!(fake.request_count(), 3, "a new window for the retry");
+    // pageshow alone (restored, without a pagehide we saw) releases too.
+    dispatch_page_event("pageshow", true);
+    let err = JsFuture::from(again).await.expect_err("settles");
+    assert_eq!(code_of(&err), "payment_state_unknown");
+    // A pageshow that is not a bfcache restore (a first load) releases nothing.
+    let third = spawn_pay(params("rt-bfcache"), json!({"mobile": true}));
+    tick().await;
+    assert_eq!(fake.request_count(), 4);
+    dispatch_page_event("pageshow", false);
+    assert!(!settled(&third).await);
+    let err = pay_js(&params("rt-bfcache"), &json!({"mobile": true}))
+        .await
+        .expect_err("still open");
+    assert_eq!(code_of(&err), "duplicate_request");
+    dispatch_page_event("pagehide", false);
+    // The PC request was never released: still one window for it.
+    let err = pay_js(&params("rt-bfcache-pc"), &json!({"mobile": false}))
+        .await
+        .expect_err("still open");
+    assert_eq!(code_of(&err), "duplicate_request");
+    let cb = fake.callbacks.borrow()[1].clone();
+    cb.call1(
+        &JsValue::NULL,
+        &js(&json!({"imp_uid": "imp_pc", "merchant_uid": "rt-bfcache-pc", "success": true})),
+    )
+    .unwrap();
+    let r = JsFuture::from(pc).await.expect("resolves");
+    assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_pc"));
+    let _ = take_js("rt-bfcache");
+}
+
+#[wasm_bindgen_test]
+async fn issue12_2_a_throw_after_the_window_opened_is_unknown_and_keeps_the_order() {
+    let late = LateEvents::listen();
+    // Opens the window (keeps the callback), schedules its success, then throws.
+    let fake = FakeImp::install(|p, cb| {
+        let r = js(&json!({"imp_uid": "imp_after_throw", "success": true}));
+        Reflect::set(&r, &"merchant_uid".into(), &get(p, "merchant_uid")).unwrap();
+        let cb = cb.clone();
+        let later = Closure::once_into_js(move || {
+            cb.call1(&JsValue::NULL, &r).unwrap();
+        });
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 50)
+            .unwrap();
+        wasm_bindgen::throw_str("SDK bug after opening");
+    });
+    let err = pay_js(&params("rt-open-throw"), &json!({}))
+        .await
+        .expect_err("rejects");
+    assert_eq!(code_of(&err), "payment_state_unknown");
+    // No second window while the first may be open; the landing page still has its order.
+    let err = pay_js(&params("rt-open-throw"), &json!({}))
+        .await
+        .expect_err("rejects");
+    assert_eq!(code_of(&err), "duplicate_request");
+    assert_eq!(fake.request_count(), 1);
+    assert!(storage()
+        .get_item("iamport-pay:pending:rt-open-throw")
+        .unwrap()
+        .is_some());
+    // The success arrives later: announced, never ignored; and it frees the order.
+    sleep_ms(120).await;
+    assert_eq!(
+        late.uids(),
+        vec![(Some("imp_after_throw".into()), json!(true))]
+    );
+    let order = to_json(&take_js("rt-open-throw"));
+    assert_eq!(order["amount"], json!(1004));
+    let err = pay_js(
+        &params("rt-open-throw"),
+        &json!({"keepPendingOrder": false}),
+    )
+    .await
+    .expect_err("this fake always throws");
+    assert_eq!(code_of(&err), "payment_state_unknown");
+    assert_eq!(fake.request_count(), 2, "free again after the callback");
+    sleep_ms(120).await;
+    drop(fake);
+
+    // A returned promise that rejects (it used to hang) is unknown too.
+    eval(
+        "window.__cbs = []; window.IMP = { init() {}, request_pay(p, cb) { \
+         window.__cbs.push(cb); return Promise.reject(new Error('rejected by the SDK')); } };",
+    );
+    let started = js_sys::Date::now();
+    let err = pay_js(&params("rt-reject"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect_err("rejects, does not hang");
+    assert_eq!(code_of(&err), "payment_state_unknown");
+    assert!(get_str(&err, "message")
+        .unwrap()
+        .contains("rejected by the SDK"));
+    assert!(js_sys::Date::now() - started < 2000.0);
+    let err = pay_js(&params("rt-reject"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect_err("locked");
+    assert_eq!(code_of(&err), "duplicate_request");
+    eval("window.__cbs[0]({ imp_uid: 'imp_rej', merchant_uid: 'rt-reject', error_msg: 'declined' });");
+    // The retry's own late success (the fake schedules one every time), then this one.
+    assert_eq!(
+        late.uids()[1..].to_vec(),
+        vec![
+            (Some("imp_after_throw".into()), json!(true)),
+            (Some("imp_rej".into()), json!(false))
+        ]
+    );
+    let err = pay_js(&params("rt-reject"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect_err("this fake always rejects");
+    assert_eq!(
+        code_of(&err),
+        "payment_state_unknown",
+        "free after the callback"
+    );
+    dispatch_page_event("pagehide", false);
+    remove_imp();
+}
+
+#[wasm_bindgen_test]
+async fn issue12_3_a_second_different_callback_and_a_foreign_one_are_announced() {
+    let late = LateEvents::listen();
+    let hooked = Rc::new(RefCell::new(Vec::new()));
+    let h = hooked.clone();
+    let hook = iamport_pay::on_late_result(move |l| {
+        h.borrow_mut()
+            .push((l.result.imp_uid.clone(), l.result.success, l.reason));
+    });
+    // A fail (imp_A) then a success (imp_B): the promise keeps the first, imp_B is announced.
+    let _fake = FakeImp::install(|p, cb| {
+        let uid = get(p, "merchant_uid");
+        for r in [
+            json!({"imp_uid": "imp_A", "success": false, "error_msg": "한도 초과"}),
+            json!({"imp_uid": "imp_A", "success": false, "error_msg": "한도 초과"}),
+            json!({"imp_uid": "imp_B", "success": true}),
+        ] {
+            let r = js(&r);
+            Reflect::set(&r, &"merchant_uid".into(), &uid).unwrap();
+            cb.call1(&JsValue::NULL, &r).unwrap();
+        }
+    });
+    let r = pay_js(&params("rt-ab"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect("a result");
+    assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_A"));
+    assert_eq!(get(&r, "success"), JsValue::FALSE);
+    // The repeated imp_A is the same answer (not announced); imp_B is.
+    assert_eq!(late.uids(), vec![(Some("imp_B".into()), json!(true))]);
+    let detail = late.details.borrow()[0].clone();
+    assert_eq!(get(&detail, "verified"), JsValue::FALSE);
+    assert_eq!(get_str(&detail, "merchant_uid").as_deref(), Some("rt-ab"));
+    assert_eq!(
+        *hooked.borrow(),
+        vec![(
+            Some("imp_B".to_string()),
+            Some(true),
+            iamport_pay::LateReason::Differs
+        )]
+    );
+
+    // A callback for another merchant_uid does not resolve ours: it is flagged.
+    let fake = FakeImp::holding();
+    let p = spawn_pay(params("rt-mine"), json!({"keepPendingOrder": false}));
+    tick().await;
+    let cb = fake.callbacks.borrow()[0].clone();
+    cb.call1(
+        &JsValue::NULL,
+        &js(&json!({"imp_uid": "imp_other", "merchant_uid": "someone-else", "success": true})),
+    )
+    .unwrap();
+    assert!(
+        !settled(&p).await,
+        "not resolved with another order's result"
+    );
+    assert_eq!(late.uids()[1], (Some("imp_other".into()), json!(true)));
+    assert_eq!(hooked.borrow()[1].2, iamport_pay::LateReason::OtherOrder);
+    cb.call1(
+        &JsValue::NULL,
+        &js(&json!({"imp_uid": "imp_mine", "merchant_uid": "rt-mine", "success": true})),
+    )
+    .unwrap();
+    let r = JsFuture::from(p).await.expect("resolves with ours");
+    assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_mine"));
+    drop(hook);
+    assert_eq!(late.uids().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn issue12_4_twenty_calls_in_one_tick_open_one_window() {
+    // An SDK that answers synchronously, inside IMP.request_pay.
+    let fake = FakeImp::answering(json!({"imp_uid": "imp_sync", "success": true}));
+    let promises: Vec<Promise> = (0..20)
+        .map(|_| {
+            request_pay_js(
+                js(&params("rt-burst")),
+                js(&json!({"keepPendingOrder": false})),
+            )
+        })
+        .collect();
+    let (mut ok, mut dup) = (0, 0);
+    for p in promises {
+        match JsFuture::from(p).await {
+            Ok(r) => {
+                assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_sync"));
+                ok += 1;
+            }
+            Err(e) => {
+                assert_eq!(code_of(&e), "duplicate_request");
+                dup += 1;
+            }
+        }
+    }
+    assert_eq!((ok, dup, fake.request_count()), (1, 19, 1));
+    // In Rust the lock is taken when request_pay is called, before the future is polled.
+    let req: PaymentRequest = serde_json::from_value(params("rt-burst-rs")).unwrap();
+    let opts = PayOptions {
+        keep_pending_order: false,
+        ..PayOptions::default()
+    };
+    let a = request_pay(&req, &opts);
+    let b = request_pay(&req, &opts);
+    let e = b.await.expect_err("the second is refused");
+    assert_eq!(e.code(), ErrorCode::DuplicateRequest);
+    let r = a.await.expect("the first pays");
+    assert_eq!(r.imp_uid.as_deref(), Some("imp_sync"));
+    assert_eq!(fake.request_count(), 2);
+    // A future dropped without being polled releases its order.
+    drop(request_pay(&req, &opts));
+    request_pay(&req, &opts).await.expect("free again");
+}
+
+#[wasm_bindgen_test]
+async fn issue12_5_a_response_that_throws_settles_and_does_not_stall_the_others() {
+    eval(
+        "window.__cbs = []; window.IMP = { init() {}, request_pay(p, cb) { \
+         window.__cbs.push([p.merchant_uid, cb]); } };",
+    );
+    let opts = json!({"keepPendingOrder": false});
+    let a = spawn_pay(params("rt-getter"), opts.clone());
+    let b = spawn_pay(params("rt-proxy"), opts.clone());
+    let c = spawn_pay(params("rt-plain"), opts);
+    tick().await;
+    eval(
+        "for (const [uid, cb] of window.__cbs) { \
+           if (uid === 'rt-getter') cb(Object.defineProperty({ imp_uid: 'imp_g', merchant_uid: uid }, \
+             'success', { enumerable: true, get() { throw new Error('boom'); } })); \
+           else if (uid === 'rt-proxy') cb(new Proxy({}, { ownKeys() { throw new Error('trap'); }, \
+             get() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } })); \
+           else cb({ imp_uid: 'imp_p', merchant_uid: uid, success: true }); }",
+    );
+    sleep_ms(50).await;
+    for p in [&a, &b, &c] {
+        assert!(settled(p).await, "every payment settles");
+    }
+    let r = JsFuture::from(a).await.expect("resolves");
+    assert_eq!(
+        to_json(&r),
+        json!({"imp_uid": "imp_g", "merchant_uid": "rt-getter", "success": null, "verified": false})
+    );
+    let r = JsFuture::from(b).await.expect("resolves");
+    assert_eq!(
+        to_json(&r),
+        json!({"imp_uid": null, "merchant_uid": "rt-proxy", "success": null, "verified": false})
+    );
+    let r = JsFuture::from(c).await.expect("resolves");
+    assert_eq!(get(&r, "success"), JsValue::TRUE);
+    // The executor still runs other futures.
+    let d = spawn_pay(params("rt-after"), json!({"keepPendingOrder": false}));
+    tick().await;
+    eval("window.__cbs[3][1]({ imp_uid: 'imp_d', success: true });");
+    let r = JsFuture::from(d).await.expect("resolves");
+    assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_d"));
+    remove_imp();
+}
+
+/// Adds `<script src=url>` to the page like a shop's HTML would and waits for it to finish.
+async fn page_script(url: &str) {
+    let p: Promise = eval(&format!(
+        "return new Promise((r) => {{ const s = document.createElement('script'); \
+         s.src = {}; s.onload = r; s.onerror = r; document.head.appendChild(s); }});",
+        serde_json::to_string(url).unwrap()
+    ))
+    .unchecked_into();
+    JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn issue12_6_a_failed_sdk_tag_on_the_page_is_replaced_not_waited_on() {
+    remove_imp();
+    // The page's own tag failed (404) before the library looked.
+    let url = format!("{}/iamport-pay-test-failed-tag.js", origin());
+    page_script(&url).await;
+    let started = js_sys::Date::now();
+    let err = load_iamport_js(js(
+        &json!({"userCode": "imp0000000a", "sdkUrl": url, "timeoutMs": 20000}),
+    ))
+    .await
+    .expect_err("rejects");
+    assert_eq!(code_of(&err), "sdk_load_failed");
+    assert!(
+        js_sys::Date::now() - started < 5000.0,
+        "not the 20 s timeout"
+    );
+    assert_eq!(
+        script_tags_with("failed-tag"),
+        1,
+        "the page's tag stays, ours is removed"
+    );
+
+    // A tag that ran without defining IMP (a broken first response): a fresh one recovers.
+    let flaky = data_script(
+        "window.__flaky_marker = (window.__flaky_marker || 0) + 1; \
+         if (window.__flaky_marker > 1) window.IMP = { init(c) { window.__flaky_init = c; }, \
+         request_pay(p, cb) { cb({ imp_uid: 'imp_flaky', merchant_uid: p.merchant_uid, success: true }); } };",
+    );
+    page_script(&flaky).await;
+    assert_eq!(global("__flaky_marker").as_f64(), Some(1.0));
+    let r = pay_js(
+        &params("rt-flaky"),
+        &json!({"userCode": "imp0000000b", "sdkUrl": flaky, "keepPendingOrder": false}),
+    )
+    .await
+    .expect("pays after a fresh load");
+    assert_eq!(get_str(&r, "imp_uid").as_deref(), Some("imp_flaky"));
+    assert_eq!(global("__flaky_marker").as_f64(), Some(2.0));
+    assert_eq!(
+        global("__flaky_init").as_string().as_deref(),
+        Some("imp0000000b")
+    );
+    remove_imp();
+
+    // An SDK that throws at top level (its load event still fires) is sdk_load_failed.
+    let throws = data_script("window.__throws_marker = 1; throw new Error('sdk exploded');");
+    let err = load_iamport_js(js(
+        &json!({"userCode": "imp0000000c", "sdkUrl": throws, "timeoutMs": 20000}),
+    ))
+    .await
+    .expect_err("rejects");
+    assert_eq!(
+        code_of(&err),
+        "sdk_load_failed",
+        "{:?}",
+        get_str(&err, "message")
+    );
+    assert!(get_str(&err, "message").unwrap().contains("threw"));
+    assert_eq!(global("__throws_marker").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+async fn issue12_7_each_caller_keeps_its_own_timeout() {
+    remove_imp();
+    // A load that never finishes: a tag the page has whose type the browser never fetches.
+    let stalled = |name: &str| {
+        let doc = window().document().unwrap();
+        let tag = doc.create_element("script").unwrap();
+        tag.set_attribute("type", "text/x-never").unwrap();
+        let url = format!("{}/iamport-pay-test-{name}.js", origin());
+        tag.set_attribute("src", &url).unwrap();
+        doc.head().unwrap().append_child(&tag).unwrap();
+        (tag, url)
+    };
+    let load = |url: &str, ms: u32| {
+        let o = js(&json!({"userCode": "imp0000000d", "sdkUrl": url, "timeoutMs": ms}));
+        future_to_promise(async move {
+            let started = js_sys::Date::now();
+            let e = load_iamport_js(o).await.expect_err("times out");
+            assert_eq!(code_of(&e), "sdk_timeout");
+            Ok(JsValue::from_f64(js_sys::Date::now() - started))
+        })
+    };
+    let waited = |p: Promise| async move { JsFuture::from(p).await.unwrap().as_f64().unwrap() };
+    // A long caller first, a short one joins: the short one is not held to the long timeout.
+    let (tag1, url1) = stalled("slow-a");
+    let long = load(&url1, 1500);
+    let short = load(&url1, 300);
+    let s = waited(short).await;
+    assert!((250.0..1000.0).contains(&s), "short waited {s} ms");
+    let l = waited(long).await;
+    assert!((1400.0..5000.0).contains(&l), "long waited {l} ms");
+    // A short caller first, a long one joins: the long one is not cut short.
+    let (tag2, url2) = stalled("slow-b");
+    let short = load(&url2, 300);
+    let long = load(&url2, 1500);
+    let s = waited(short).await;
+    let l = waited(long).await;
+    assert!((250.0..1000.0).contains(&s), "short waited {s} ms");
+    assert!((1400.0..5000.0).contains(&l), "long waited {l} ms");
+    tag1.remove();
+    tag2.remove();
+}
+
+#[wasm_bindgen_test]
+async fn issue12_8_a_response_own_proto_key_stays_data() {
+    eval(
+        "window.IMP = { init() {}, request_pay(p, cb) { cb(JSON.parse('{\"imp_uid\":\"imp_proto\",\
+         \"merchant_uid\":\"rt-proto\",\"success\":true,\"__proto__\":{\"isAdmin\":true}}')); } };",
+    );
+    let r = pay_js(&params("rt-proto"), &json!({"keepPendingOrder": false}))
+        .await
+        .expect("a result");
+    assert!(
+        get(&r, "isAdmin").is_undefined(),
+        "the prototype is untouched"
+    );
+    assert!(JsValue::from(Object::get_prototype_of(&r)) == eval("return Object.prototype"));
+    let own = Object::get_own_property_descriptor(r.unchecked_ref::<Object>(), &"__proto__".into());
+    assert_eq!(to_json(&get(&own, "value")), json!({"isAdmin": true}));
+    remove_imp();
+}
+
+fn check_pairs(params: &JsValue) -> (Vec<(String, String)>, Vec<String>) {
+    let result = iamport_pay::js::check_params(params.clone(), JsValue::UNDEFINED);
+    let errors: Array = get(&result, "errors").into();
+    let pairs = errors
+        .iter()
+        .map(|i| (get_str(&i, "path").unwrap(), get_str(&i, "code").unwrap()))
+        .collect();
+    let messages = errors
+        .iter()
+        .map(|i| get_str(&i, "message").unwrap())
+        .collect();
+    (pairs, messages)
+}
+
+#[wasm_bindgen_test]
+fn issue12_8_input_limits_answer_with_an_issue_fast_and_never_trap() {
+    use iamport_pay::limits::{MAX_INPUT_BYTES, MAX_KEYS_PER_OBJECT};
+    let base = "({pg:'ksnet.M', pay_method:'card', merchant_uid:'o-1', name:'Mug', amount:1004, tax_free:0})";
+    // 100,000 keys: a clear "too many values", not "must be an object"; and fast.
+    let p = eval(&format!(
+        "const p = {base}; for (let i = 0; i < 100000; i++) p['k' + i] = i; return p;"
+    ));
+    let started = js_sys::Date::now();
+    let (pairs, messages) = check_pairs(&p);
+    let took = js_sys::Date::now() - started;
+    assert_eq!(pairs, vec![(String::new(), "invalid_value".to_string())]);
+    assert!(messages[0].contains("too many values"), "{messages:?}");
+    assert!(took < 500.0, "100,000 keys took {took} ms");
+    let err = iamport_pay::js::build_params(p, JsValue::UNDEFINED).expect_err("refused");
+    assert_eq!(code_of(&err), "invalid_params");
+    // Just under the cap it is still quick; inside custom_data the issue has its path.
+    let p = eval(&format!(
+        "const p = {base}; p.custom_data = {{}}; for (let i = 0; i < {MAX_KEYS_PER_OBJECT}; i++) p.custom_data['k' + i] = i; return p;"
+    ));
+    let started = js_sys::Date::now();
+    let (pairs, _) = check_pairs(&p);
+    let took = js_sys::Date::now() - started;
+    assert!(pairs.is_empty(), "{pairs:?}");
+    assert!(took < 500.0, "{MAX_KEYS_PER_OBJECT} keys took {took} ms");
+    let p = eval(&format!(
+        "const p = {base}; p.custom_data = {{}}; for (let i = 0; i <= {MAX_KEYS_PER_OBJECT}; i++) p.custom_data['k' + i] = i; return p;"
+    ));
+    assert_eq!(
+        check_pairs(&p).0,
+        vec![("custom_data".to_string(), "invalid_value".to_string())]
+    );
+    // About 4.5 GiB of text (300 references to one 15 MiB string): an issue, not an OOM trap.
+    let p = eval(&format!(
+        "const p = {base}; const s = 'x'.repeat(15 * 1024 * 1024); p.custom_data = Array(300).fill(s); return p;"
+    ));
+    let (pairs, messages) = check_pairs(&p);
+    assert_eq!(
+        pairs,
+        vec![("custom_data[1]".to_string(), "too_long".to_string())]
+    );
+    assert!(
+        messages[0].contains(&MAX_INPUT_BYTES.to_string()),
+        "{messages:?}"
+    );
+    let err = iamport_pay::js::build_params(p, JsValue::UNDEFINED).expect_err("refused");
+    assert_eq!(code_of(&err), "invalid_params");
 }

@@ -1,19 +1,18 @@
 //! Untrusted JS values ↔ `serde_json::Value`, without trusting the input.
 //!
 //! The reader never recurses past [`MAX_DEPTH`] (cycles and 10,000-level nesting stop there),
-//! visits at most [`MAX_NODES`] values, catches throwing getters and proxies, and refuses
-//! non-plain objects (Date, Map, class instances) with an issue instead of guessing. What it
-//! cannot represent is reported at the value's path, so the checker sees the same tree a
-//! native caller would pass.
+//! visits at most [`MAX_NODES`] values, reads at most [`MAX_KEYS_PER_OBJECT`] keys of one
+//! object and [`MAX_INPUT_BYTES`] of text in all (both checked before anything is copied into
+//! wasm memory), catches throwing getters and proxies, and refuses non-plain objects (Date,
+//! Map, class instances) with an issue instead of guessing. What it cannot represent is
+//! reported at the value's path, so the checker sees the same tree a native caller would pass.
+//! The limits are documented in [`crate::limits`].
 
-use crate::check::MAX_DEPTH;
 use crate::issue::{Code, Issue, Msg};
-use js_sys::{Array, Object, Reflect};
+use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_KEYS_PER_OBJECT, MAX_NODES};
+use js_sys::{Array, JsString, Object, Reflect};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
-
-/// Most values one request may hold (a real request has well under 1,000).
-pub const MAX_NODES: usize = 100_000;
 
 #[wasm_bindgen]
 extern "C" {
@@ -32,6 +31,7 @@ pub struct Reader {
     /// Problems found while reading (paths use wire names).
     pub issues: Vec<Issue>,
     nodes: usize,
+    bytes: usize,
 }
 
 impl Reader {
@@ -40,6 +40,7 @@ impl Reader {
         Reader {
             issues: Vec::new(),
             nodes: 0,
+            bytes: 0,
         }
     }
 
@@ -62,8 +63,8 @@ impl Reader {
         if let Some(f) = v.as_f64() {
             return self.number(f, path);
         }
-        if let Some(s) = v.as_string() {
-            return Some(Value::String(s));
+        if v.is_string() {
+            return self.string(v, path).map(Value::String);
         }
         if v.is_bigint() {
             self.issue(path, Code::InvalidType, Msg::MustBeNumber, None);
@@ -104,6 +105,38 @@ impl Reader {
             return None;
         }
         self.object(v, path, depth)
+    }
+
+    /// Copies a JS string into wasm memory, unless it would take the input past
+    /// [`MAX_INPUT_BYTES`]. The UTF-16 length is read first: UTF-8 takes 1 to 3 bytes per
+    /// unit, so the size is bounded before anything is allocated.
+    fn string(&mut self, v: &JsValue, path: &str) -> Option<String> {
+        let units = v.unchecked_ref::<JsString>().length() as usize;
+        let room = MAX_INPUT_BYTES.saturating_sub(self.bytes);
+        if units > room {
+            self.too_many_bytes(path);
+            return None;
+        }
+        let s = v.as_string()?;
+        if s.len() > room {
+            self.too_many_bytes(path);
+            return None;
+        }
+        self.bytes += s.len();
+        Some(s)
+    }
+
+    fn too_many_bytes(&mut self, path: &str) {
+        // Reported once: the first string that does not fit; the rest are skipped quietly.
+        if self.bytes <= MAX_INPUT_BYTES {
+            self.issue(
+                path,
+                Code::TooLong,
+                Msg::TooManyBytes,
+                Some(&MAX_INPUT_BYTES.to_string()),
+            );
+            self.bytes = MAX_INPUT_BYTES + 1;
+        }
     }
 
     fn number(&mut self, f: f64, path: &str) -> Option<Value> {
@@ -168,9 +201,16 @@ impl Reader {
                 return None;
             }
         };
+        if keys.length() as usize > MAX_KEYS_PER_OBJECT {
+            self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
+            return None;
+        }
         let mut map = Map::new();
         for key in keys.iter() {
-            let Some(key) = key.as_string() else { continue };
+            if !key.is_string() {
+                continue;
+            }
+            let key = self.string(&key, path)?;
             let key_path = if path.is_empty() {
                 key.clone()
             } else {
@@ -255,12 +295,7 @@ pub fn write(v: &Value) -> JsValue {
                 let key = JsValue::from_str(k);
                 let value = write(v);
                 if k == "__proto__" {
-                    let desc = Object::new();
-                    let _ = Reflect::set(&desc, &"value".into(), &value);
-                    for flag in ["enumerable", "writable", "configurable"] {
-                        let _ = Reflect::set(&desc, &flag.into(), &JsValue::TRUE);
-                    }
-                    let _ = Reflect::define_property(&obj, &key, &desc);
+                    define(&obj, &key, &value);
                 } else {
                     let _ = Reflect::set(&obj, &key, &value);
                 }
@@ -276,4 +311,37 @@ pub fn get_prop(obj: &JsValue, key: &str) -> JsValue {
         return JsValue::UNDEFINED;
     }
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A shallow copy of `v`'s own enumerable string-keyed fields onto a fresh plain object, for
+/// a callback response. Every key is *defined* (an own `__proto__` key stays data and never
+/// replaces the copy's prototype), nothing can throw (a throwing getter or proxy trap just
+/// leaves its field out), and at most [`MAX_KEYS_PER_OBJECT`] fields are copied.
+pub(crate) fn copy_own_fields(v: &JsValue) -> Object {
+    let out = Object::new();
+    if !v.is_object() {
+        return out;
+    }
+    let Ok(keys) = object_keys(v) else {
+        return out;
+    };
+    for key in keys.iter().take(MAX_KEYS_PER_OBJECT) {
+        if !key.is_string() {
+            continue;
+        }
+        if let Ok(value) = Reflect::get(v, &key) {
+            define(&out, &key, &value);
+        }
+    }
+    out
+}
+
+/// `Object.defineProperty(obj, key, { value, enumerable, writable, configurable })`.
+pub(crate) fn define(obj: &Object, key: &JsValue, value: &JsValue) {
+    let desc = Object::new();
+    let _ = Reflect::set(&desc, &"value".into(), value);
+    for flag in ["enumerable", "writable", "configurable"] {
+        let _ = Reflect::set(&desc, &flag.into(), &JsValue::TRUE);
+    }
+    let _ = Reflect::define_property(obj, key, &desc);
 }

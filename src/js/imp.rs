@@ -5,9 +5,9 @@
 //! Dropping a wrapper undoes it (removes the listener, clears the timer) and frees its
 //! closure, so a dropped future leaves nothing behind that JS could still call into.
 //! The one exception is the `IMP.request_pay` callback: PortOne's SDK keeps it and has no
-//! way to take it back, so it is handed to the JS GC ([`Closure::into_js_value`]); it holds
-//! only a weak link to its future, and a call after the future is gone, or a second call,
-//! does nothing.
+//! way to take it back, so it is handed to the JS GC ([`Closure::into_js_value`]). It holds
+//! the request's shared state (not the future), so a call after the future is gone, or a
+//! second call, is still seen: the runtime announces it as a late result.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -27,13 +27,14 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     pub(crate) fn init(this: &Imp, user_code: &str) -> Result<(), JsValue>;
 
-    /// `IMP.request_pay(params, callback)` (auth-payment-flow.mdx, "결제창 불러오기").
+    /// `IMP.request_pay(params, callback)` (auth-payment-flow.mdx, "결제창 불러오기"). The
+    /// return value is kept: a newer SDK may return a Promise, whose rejection matters.
     #[wasm_bindgen(method, catch, js_name = request_pay)]
     pub(crate) fn request_pay(
         this: &Imp,
         params: &JsValue,
         callback: &js_sys::Function,
-    ) -> Result<(), JsValue>;
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// `window.IMP` when it looks like the SDK (an object with a `request_pay` function).
@@ -182,13 +183,56 @@ impl Drop for Timeout {
     }
 }
 
-/// The function to give `IMP.request_pay`: the first call sends the response, later calls
-/// (a buggy PG page calling back twice) and calls after the receiver is gone do nothing.
-/// Owned by the JS GC from here on (see the module docs).
-pub(crate) fn response_callback(tx: Sender<JsValue>) -> js_sys::Function {
-    Closure::<dyn FnMut(JsValue)>::new(move |response: JsValue| {
-        tx.send(response);
+/// The function to give `IMP.request_pay`: every call runs `f` (the runtime decides what a
+/// first, a repeated or a late call means). Owned by the JS GC from here on (see the module
+/// docs). `f` must not throw into the SDK; it gets the raw response.
+pub(crate) fn response_callback(f: impl FnMut(JsValue) + 'static) -> js_sys::Function {
+    Closure::<dyn FnMut(JsValue)>::new(f)
+        .into_js_value()
+        .unchecked_into()
+}
+
+/// A timer as a `Future`: ready after `ms`. Dropping it clears the timer.
+pub(crate) struct Sleep {
+    _timer: Timeout,
+    rx: Receiver<()>,
+}
+
+pub(crate) fn sleep(window: &Window, ms: u32) -> Sleep {
+    let (tx, rx) = oneshot();
+    let timer = Timeout::new(window, ms, move || {
+        tx.send(());
+    });
+    Sleep { _timer: timer, rx }
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.rx).poll(cx)
+    }
+}
+
+/// Which of two futures finished first.
+pub(crate) enum Either<A, B> {
+    Left(A),
+    Right(B),
+}
+
+/// Polls `a` then `b` until one is ready; the other is left as it is (not dropped).
+pub(crate) async fn race<A, B>(a: &mut A, b: &mut B) -> Either<A::Output, B::Output>
+where
+    A: Future + Unpin,
+    B: Future + Unpin,
+{
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(v) = Pin::new(&mut *a).poll(cx) {
+            return Poll::Ready(Either::Left(v));
+        }
+        if let Poll::Ready(v) = Pin::new(&mut *b).poll(cx) {
+            return Poll::Ready(Either::Right(v));
+        }
+        Poll::Pending
     })
-    .into_js_value()
-    .unchecked_into()
+    .await
 }

@@ -2,10 +2,14 @@
 //! `sessionStorage`, and the JS exports `loadIamport`, `requestPay`, `parseRedirect` and
 //! `takePendingOrder` (API.md, "JS API").
 //!
-//! Futures sit on the callback layer in `src/js/imp.rs`: dropping one removes its listeners,
-//! clears its timer and releases its `merchant_uid`.
+//! Futures sit on the callback layer in `src/js/imp.rs`: dropping one removes its listeners
+//! and clears its timer. The `merchant_uid` lock is taken synchronously when a request is
+//! made and outlives the future once the SDK was called: only the SDK's callback or a
+//! navigation (`pagehide`, `pageshow` from the back-forward cache) frees an order whose
+//! window may be open. Callbacks that do not settle a request are announced as late results
+//! (`iamport-pay:late-result` on `window`, `console.warn`, [`on_late_result`]).
 
-use super::imp::{self, current_imp, oneshot, Imp, Listener, Timeout};
+use super::imp::{self, current_imp, oneshot, Either, Imp, Listener};
 use super::{convert, error_object, issues_to_js, set, to_js, Reader};
 use crate::check::{check_full, CheckOptions};
 use crate::error::{Error, ErrorCode};
@@ -14,12 +18,12 @@ use crate::pending::{self, PendingOrder, Stored};
 use crate::provider::Provider;
 use crate::redirect::{self, PaymentResult, RedirectResult};
 use crate::request::PaymentRequest;
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Object, Promise, Reflect, JSON};
 use serde_json::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -134,10 +138,12 @@ struct SharedLoad {
     state: Rc<RefCell<LoadState>>,
 }
 
-#[derive(Default)]
 struct LoadState {
     result: Option<Result<(), Error>>,
     wakers: Vec<Waker>,
+    /// When the load itself gives up (`Date.now()` ms): the latest of every caller's own
+    /// deadline, so a caller with a long `timeoutMs` is not cut short by one with a short one.
+    deadline: f64,
 }
 
 struct WaitLoad(Rc<RefCell<LoadState>>);
@@ -166,7 +172,6 @@ struct Inited {
 thread_local! {
     static LOADING: RefCell<Option<SharedLoad>> = const { RefCell::new(None) };
     static INITED: RefCell<Option<Inited>> = const { RefCell::new(None) };
-    static OPEN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 fn init_once(imp: &Imp, user_code: &str) -> Result<(), Error> {
@@ -209,15 +214,80 @@ fn find_script(window: &Window, src: &str) -> Option<HtmlScriptElement> {
         .find(|s| s.src() == src)
 }
 
+/// The attribute this library sets on a `<script>` it watched finish without an `IMP`.
+const FINISHED_MARK: &str = "data-iamport-pay-finished";
+
+/// Whether `script` (already on the page, with no `IMP` defined) is done for good, so waiting
+/// for its `load` or `error` would wait forever. A tag whose load or error already fired
+/// cannot be asked directly; any one of these says it is over:
+/// - we watched it finish earlier (the [`FINISHED_MARK`] attribute);
+/// - the browser recorded a finished fetch of its URL (`performance.getEntriesByName`:
+///   Chromium and Firefox record 404s and other answered requests);
+/// - it is a JavaScript tag and the document has finished loading (`readyState` is
+///   `complete` only after every script inserted before the `load` event ran or failed;
+///   this also covers a network error, which leaves no performance entry).
+///
+/// A tag with a non-JavaScript `type` is never fetched by the browser; it counts as still
+/// pending, and the caller's timeout decides.
+fn script_finished(window: &Window, script: &HtmlScriptElement, url: &str) -> bool {
+    if script.has_attribute(FINISHED_MARK) {
+        return true;
+    }
+    let kind = script.type_().to_ascii_lowercase();
+    let javascript = kind.is_empty() || kind.contains("javascript") || kind == "module";
+    if !javascript {
+        return false;
+    }
+    if has_resource_entry(window, url) {
+        return true;
+    }
+    window
+        .document()
+        .is_some_and(|d| d.ready_state() == "complete")
+}
+
+fn has_resource_entry(window: &Window, url: &str) -> bool {
+    let Ok(perf) = Reflect::get(window, &JsValue::from_str("performance")) else {
+        return false;
+    };
+    let Ok(get) = Reflect::get(&perf, &JsValue::from_str("getEntriesByName")) else {
+        return false;
+    };
+    let Some(get) = get.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    get.call2(
+        &perf,
+        &JsValue::from_str(url),
+        &JsValue::from_str("resource"),
+    )
+    .ok()
+    .and_then(|list| Reflect::get(&list, &JsValue::from_str("length")).ok())
+    .and_then(|n| n.as_f64())
+    .is_some_and(|n| n > 0.0)
+}
+
 enum Outcome {
     Loaded,
     Failed,
     TimedOut,
+    /// The page's `load` event fired while we waited on a tag the page had: that tag is
+    /// finished, whether or not we saw its own `load` or `error`.
+    PageLoaded,
 }
 
-/// Waits for a script's `load` or `error`, or for the timeout. Listeners and timer go on drop.
-async fn wait_script(window: &Window, script: &HtmlScriptElement, timeout_ms: u32) -> Outcome {
-    let (tx, rx) = oneshot();
+/// Waits for a script's `load` or `error`, or for the shared deadline (which later callers may
+/// push back). Listeners and timers go on drop. Also reports whether the page saw an uncaught
+/// error from that script's URL while it ran (an SDK that throws at top level): `load` still
+/// fires then, but the SDK is broken.
+async fn wait_script(
+    window: &Window,
+    script: &HtmlScriptElement,
+    url: &str,
+    state: &Rc<RefCell<LoadState>>,
+    pages_tag: bool,
+) -> (Outcome, Option<String>) {
+    let (tx, mut rx) = oneshot();
     let (t1, t2, t3) = (tx.clone(), tx.clone(), tx);
     let _load = Listener::new(script, "load", move |_| {
         t1.send(Outcome::Loaded);
@@ -225,17 +295,56 @@ async fn wait_script(window: &Window, script: &HtmlScriptElement, timeout_ms: u3
     let _error = Listener::new(script, "error", move |_| {
         t2.send(Outcome::Failed);
     });
-    let _timer = Timeout::new(window, timeout_ms, move || {
-        t3.send(Outcome::TimedOut);
+    // A tag inserted before the page finished loading is done by the page's `load` event.
+    let loading = pages_tag
+        && window
+            .document()
+            .is_some_and(|d| d.ready_state() != "complete");
+    let _page = loading.then(|| {
+        Listener::new(window, "load", move |_| {
+            t3.send(Outcome::PageLoaded);
+        })
     });
-    rx.await
+    let threw = Rc::new(RefCell::new(None::<String>));
+    let (seen, src) = (threw.clone(), url.to_string());
+    let _uncaught = Listener::new(window, "error", move |event| {
+        let file = convert::get_prop(&event, "filename")
+            .as_string()
+            .unwrap_or_default();
+        let message = convert::get_prop(&event, "message")
+            .as_string()
+            .unwrap_or_default();
+        // A cross-origin script without CORS reports a muted "Script error." with no file name.
+        let ours = file == src || (file.is_empty() && message.starts_with("Script error"));
+        if ours {
+            if let Ok(mut seen) = seen.try_borrow_mut() {
+                seen.get_or_insert(message);
+            }
+        }
+    });
+    let outcome = loop {
+        let remaining = state.borrow().deadline - js_sys::Date::now();
+        if remaining <= 0.0 {
+            break Outcome::TimedOut;
+        }
+        let mut timer = imp::sleep(window, remaining.ceil().min(u32::MAX as f64) as u32);
+        match imp::race(&mut rx, &mut timer).await {
+            Either::Left(outcome) => break outcome,
+            // The deadline may have moved while we slept: look again.
+            Either::Right(()) => continue,
+        }
+    };
+    let threw = threw.borrow_mut().take();
+    (outcome, threw)
 }
 
 /// Loads the script at `url` (absolute); one load per URL at a time, shared by every caller.
 ///
-/// The load itself runs as its own task, so a caller that gives up (a dropped future) never
-/// strands the others; it always settles, because [`wait_script`] has a timeout.
+/// The load itself runs as its own task, so a caller that gives up (its own timeout, or a
+/// dropped future) never strands the others; it always settles, because [`wait_script`] has
+/// a deadline: the latest of the callers' own.
 async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<(), Error> {
+    let deadline = js_sys::Date::now() + f64::from(timeout_ms);
     let shared = LOADING.with(|l| {
         l.borrow()
             .as_ref()
@@ -243,18 +352,27 @@ async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<()
             .map(|s| s.state.clone())
     });
     let state = match shared {
-        Some(state) => state,
+        Some(state) => {
+            let mut st = state.borrow_mut();
+            st.deadline = st.deadline.max(deadline);
+            drop(st);
+            state
+        }
         None => {
-            let state = Rc::new(RefCell::new(LoadState::default()));
+            let state = Rc::new(RefCell::new(LoadState {
+                result: None,
+                wakers: Vec::new(),
+                deadline,
+            }));
             LOADING.with(|l| {
                 *l.borrow_mut() = Some(SharedLoad {
                     url: url.clone(),
                     state: state.clone(),
                 })
             });
-            let (window, task_state) = (window.clone(), state.clone());
+            let (window, task_state, url) = (window.clone(), state.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = inject_and_wait(&window, &url, timeout_ms).await;
+                let result = inject_and_wait(&window, &url, &task_state).await;
                 // Settled: the next caller with no IMP starts over (a retry after an error).
                 LOADING.with(|l| {
                     let mut l = l.borrow_mut();
@@ -274,58 +392,91 @@ async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<()
             state
         }
     };
-    WaitLoad(state).await
+    // Each caller waits for its own timeout only; the shared load goes on for the others.
+    let mut wait = WaitLoad(state);
+    let mut timer = imp::sleep(window, timeout_ms);
+    match imp::race(&mut wait, &mut timer).await {
+        Either::Left(result) => result,
+        Either::Right(()) => match current_imp(window) {
+            Some(_) => Ok(()),
+            None => Err(Error::new(
+                ErrorCode::SdkTimeout,
+                format!("window.IMP did not appear within {timeout_ms} ms ({url})"),
+            )),
+        },
+    }
 }
 
-async fn inject_and_wait(window: &Window, url: &str, timeout_ms: u32) -> Result<(), Error> {
+fn new_script(window: &Window, url: &str) -> Result<HtmlScriptElement, Error> {
     let document = window
         .document()
         .ok_or_else(|| not_in_browser("loadIamport"))?;
-    // Reuse a tag the page (or an earlier call) already has for this URL.
-    let (script, ours) = match find_script(window, url) {
-        Some(s) => (s, false),
-        None => {
-            let s: HtmlScriptElement = document
-                .create_element("script")
-                .ok()
-                .and_then(|e| e.dyn_into().ok())
-                .ok_or_else(|| {
-                    Error::new(ErrorCode::SdkLoadFailed, "cannot create a script element")
-                })?;
-            s.set_src(url);
-            s.set_async(true);
-            let parent: web_sys::Element = match document.head() {
-                Some(h) => h.into(),
-                None => document.document_element().ok_or_else(|| {
-                    Error::new(ErrorCode::SdkLoadFailed, "the page has no root element")
-                })?,
-            };
-            parent
-                .append_child(&s)
-                .map_err(|e| Error::new(ErrorCode::SdkLoadFailed, js_message(&e)))?;
-            (s, true)
-        }
+    let s: HtmlScriptElement = document
+        .create_element("script")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| Error::new(ErrorCode::SdkLoadFailed, "cannot create a script element"))?;
+    s.set_src(url);
+    s.set_async(true);
+    let parent: web_sys::Element = match document.head() {
+        Some(h) => h.into(),
+        None => document
+            .document_element()
+            .ok_or_else(|| Error::new(ErrorCode::SdkLoadFailed, "the page has no root element"))?,
     };
-    let outcome = wait_script(window, &script, timeout_ms).await;
+    parent
+        .append_child(&s)
+        .map_err(|e| Error::new(ErrorCode::SdkLoadFailed, js_message(&e)))?;
+    Ok(s)
+}
+
+async fn inject_and_wait(
+    window: &Window,
+    url: &str,
+    state: &Rc<RefCell<LoadState>>,
+) -> Result<(), Error> {
+    // Reuse a tag the page (or an earlier call) already has for this URL, unless it is
+    // finished: one that failed, or ran without defining IMP, gets a fresh tag next to it.
+    let (mut script, mut ours) = match find_script(window, url) {
+        Some(s) if !script_finished(window, &s, url) => (s, false),
+        _ => (new_script(window, url)?, true),
+    };
+    let (mut outcome, mut threw) = wait_script(window, &script, url, state, !ours).await;
     if current_imp(window).is_some() {
         return Ok(());
+    }
+    if matches!(outcome, Outcome::PageLoaded) {
+        // The page's tag finished before we could see how: it failed. Once more, fresh.
+        let _ = script.set_attribute(FINISHED_MARK, "");
+        script = new_script(window, url)?;
+        ours = true;
+        (outcome, threw) = wait_script(window, &script, url, state, false).await;
+        if current_imp(window).is_some() {
+            return Ok(());
+        }
     }
     if ours {
         // A failed tag of ours would only be "reused" by the retry; take it out.
         script.remove();
+    } else if !matches!(outcome, Outcome::TimedOut) {
+        let _ = script.set_attribute(FINISHED_MARK, "");
     }
-    Err(match outcome {
-        Outcome::Failed => Error::new(
+    Err(match (outcome, threw) {
+        (Outcome::Failed, _) => Error::new(
             ErrorCode::SdkLoadFailed,
             format!("the PortOne SDK failed to load from {url}"),
         ),
-        Outcome::Loaded => Error::new(
+        (Outcome::Loaded, Some(message)) => Error::new(
+            ErrorCode::SdkLoadFailed,
+            format!("the PortOne SDK from {url} threw while running: {message}"),
+        ),
+        (Outcome::Loaded, None) => Error::new(
             ErrorCode::SdkTimeout,
             format!("{url} loaded but did not define window.IMP"),
         ),
-        Outcome::TimedOut => Error::new(
+        (Outcome::TimedOut | Outcome::PageLoaded, _) => Error::new(
             ErrorCode::SdkTimeout,
-            format!("window.IMP did not appear within {timeout_ms} ms ({url})"),
+            format!("window.IMP did not appear in time ({url})"),
         ),
     })
 }
@@ -360,10 +511,14 @@ async fn ensure_imp(
 /// Loads PortOne's SDK (once; concurrent callers share the load), reusing a `<script>` tag
 /// or a `window.IMP` that is already there, and calls `IMP.init(user_code)`.
 ///
+/// A tag already on the page that failed, or ran without defining `IMP`, is not waited on: a
+/// fresh tag is injected. Each caller waits its own `timeout_ms`; the shared load keeps going
+/// for callers that allowed more.
+///
 /// # Errors
-/// `invalid_params` for an empty `user_code`; `sdk_load_failed` when the script fails;
-/// `sdk_timeout` when it loads without defining `IMP` or takes longer than the timeout;
-/// `not_in_browser` without a `window`.
+/// `invalid_params` for an empty `user_code`; `sdk_load_failed` when the script fails or
+/// throws while it runs; `sdk_timeout` when it loads without defining `IMP` or takes longer
+/// than the timeout; `not_in_browser` without a `window`.
 pub async fn load_iamport(options: &LoadOptions) -> Result<(), Error> {
     let window = web_sys::window().ok_or_else(|| not_in_browser("loadIamport"))?;
     if options.user_code.is_empty() {
@@ -379,31 +534,454 @@ pub async fn load_iamport(options: &LoadOptions) -> Result<(), Error> {
     .map(drop)
 }
 
-// ---- request_pay ---------------------------------------------------------------------------
+// ---- request_pay: the lock, the request's state, late results ------------------------------
 
-/// Holds a `merchant_uid` open while its request runs; releases it on drop.
-struct OpenOrder(String);
+/// Where a request for one `merchant_uid` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Checked and locked; the SDK is loading. Nothing was opened yet.
+    Loading,
+    /// `IMP.request_pay` was called: a window (or, in redirect mode, a navigation) may be open.
+    Open,
+    /// `IMP.request_pay` threw or rejected after it may have opened the window.
+    Unknown,
+}
+
+struct OpenEntry {
+    id: u64,
+    merchant_uid: String,
+    redirect: bool,
+    stage: Stage,
+}
+
+thread_local! {
+    static OPEN: RefCell<Vec<OpenEntry>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    /// Requests that may still get an answer, for the navigation listeners.
+    static FLOWS: RefCell<Vec<Weak<RefCell<Flow>>>> = const { RefCell::new(Vec::new()) };
+    static LATE_HOOKS: RefCell<Vec<(u64, LateHook)>> = const { RefCell::new(Vec::new()) };
+    static NAV_LISTENING: Cell<bool> = const { Cell::new(false) };
+}
+
+type LateHook = Rc<dyn Fn(&LateResult)>;
+
+fn next_id() -> u64 {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+fn set_stage(id: u64, stage: Stage) {
+    OPEN.with(|open| {
+        if let Some(e) = open.borrow_mut().iter_mut().find(|e| e.id == id) {
+            e.stage = stage;
+        }
+    });
+}
+
+fn release(id: u64) {
+    OPEN.with(|open| open.borrow_mut().retain(|e| e.id != id));
+}
+
+/// The lock on a `merchant_uid`, taken when the request is made. Dropped while the SDK is
+/// still loading (an error, or a future dropped before the window opened), it releases the
+/// order; once `IMP.request_pay` was called, only a callback or a navigation releases it.
+struct OpenOrder {
+    id: u64,
+}
 
 impl OpenOrder {
-    fn claim(merchant_uid: &str) -> Result<Self, Error> {
+    fn claim(merchant_uid: &str, redirect: bool) -> Result<Self, Error> {
         OPEN.with(|open| {
             let mut open = open.borrow_mut();
-            if open.iter().any(|m| m == merchant_uid) {
+            if let Some(e) = open.iter().find(|e| e.merchant_uid == merchant_uid) {
+                let why = match e.stage {
+                    Stage::Unknown => {
+                        " and its state is unknown: check the payment on your server \
+                         (GET /payments/find/{merchant_uid}) before paying again"
+                    }
+                    _ => "",
+                };
                 return Err(Error::new(
                     ErrorCode::DuplicateRequest,
-                    format!("a payment for merchant_uid \"{merchant_uid}\" is still open"),
+                    format!("a payment for merchant_uid \"{merchant_uid}\" is still open{why}"),
                 ));
             }
-            open.push(merchant_uid.to_string());
-            Ok(OpenOrder(merchant_uid.to_string()))
+            let id = next_id();
+            open.push(OpenEntry {
+                id,
+                merchant_uid: merchant_uid.to_string(),
+                redirect,
+                stage: Stage::Loading,
+            });
+            Ok(OpenOrder { id })
         })
     }
 }
 
 impl Drop for OpenOrder {
     fn drop(&mut self) {
-        OPEN.with(|open| open.borrow_mut().retain(|m| m != &self.0));
+        let id = self.id;
+        OPEN.with(|open| {
+            open.borrow_mut()
+                .retain(|e| e.id != id || e.stage != Stage::Loading)
+        });
     }
+}
+
+/// Why a callback was announced as a late result instead of settling `request_pay`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LateReason {
+    /// The request had already settled with another result (another `imp_uid` or `success`).
+    Differs,
+    /// The request had rejected with `payment_state_unknown` (or the buyer came back with
+    /// Back); this callback is the answer it did not have.
+    AfterRejection,
+    /// The callback names another `merchant_uid` than the request's.
+    OtherOrder,
+    /// The future was dropped while the window was open.
+    AfterDrop,
+}
+
+impl LateReason {
+    fn describe(self) -> &'static str {
+        match self {
+            LateReason::Differs => "it differs from the result requestPay already returned",
+            LateReason::AfterRejection => {
+                "it arrived after requestPay rejected with payment_state_unknown"
+            }
+            LateReason::OtherOrder => "it names another merchant_uid than the request",
+            LateReason::AfterDrop => "it arrived after the request_pay future was dropped",
+        }
+    }
+}
+
+/// A callback that did not settle its `request_pay` (see [`on_late_result`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LateResult {
+    /// The callback's result, as `request_pay` would have returned it (unverified).
+    pub result: PaymentResult,
+    /// The `merchant_uid` of the request the callback was given to.
+    pub requested_merchant_uid: String,
+    /// Why it is late.
+    pub reason: LateReason,
+}
+
+/// Stops the hook [`on_late_result`] registered when dropped; [`LateResultHook::forget`] keeps
+/// it for the page's lifetime.
+#[must_use = "dropping the handle unregisters the hook at once"]
+pub struct LateResultHook {
+    id: u64,
+}
+
+impl LateResultHook {
+    /// Keeps the hook registered for good.
+    pub fn forget(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for LateResultHook {
+    fn drop(&mut self) {
+        let id = self.id;
+        LATE_HOOKS.with(|h| h.borrow_mut().retain(|(i, _)| *i != id));
+    }
+}
+
+/// Calls `hook` with every late result: a callback that arrives after its `request_pay`
+/// settled and differs from the result (another `imp_uid` or `success`), any callback after a
+/// `payment_state_unknown` rejection or after the future was dropped, and a callback that
+/// names another `merchant_uid`. The Rust side of the JS `iamport-pay:late-result` event
+/// (which is dispatched as well, with a `console.warn`). Such a result is as unverified as
+/// any other: look it up on the server before acting on it.
+pub fn on_late_result(hook: impl Fn(&LateResult) + 'static) -> LateResultHook {
+    let id = next_id();
+    LATE_HOOKS.with(|h| h.borrow_mut().push((id, Rc::new(hook))));
+    LateResultHook { id }
+}
+
+/// The event name of a late result on `window` (`CustomEvent`, `detail`: a `PaymentResult`).
+pub const LATE_RESULT_EVENT: &str = "iamport-pay:late-result";
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str, detail: &JsValue) -> Result<(), JsValue>;
+}
+
+/// Announces a late result: `console.warn`, the window event, the Rust hooks. Nothing here
+/// can throw into the SDK (event listeners' exceptions are reported by the browser).
+fn announce(result_js: &JsValue, result: &PaymentResult, requested: &str, reason: LateReason) {
+    let _ = console_warn(
+        &format!(
+            "iamport-pay: a late payment result for merchant_uid \"{}\" (imp_uid {}): {}. \
+             It is unverified; check it on your server. It is also dispatched as the \
+             window event \"{LATE_RESULT_EVENT}\".",
+            result.merchant_uid,
+            result.imp_uid.as_deref().unwrap_or("none"),
+            reason.describe()
+        ),
+        result_js,
+    );
+    if let Some(window) = web_sys::window() {
+        let init = Object::new();
+        set(&init, "detail", result_js);
+        let event = Reflect::get(&window, &JsValue::from_str("CustomEvent"))
+            .ok()
+            .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+            .and_then(|c| {
+                let args = js_sys::Array::of2(&JsValue::from_str(LATE_RESULT_EVENT), &init);
+                Reflect::construct(&c, &args).ok()
+            });
+        if let Some(event) = event {
+            let _ = window.dispatch_event(event.unchecked_ref());
+        }
+    }
+    let hooks: Vec<LateHook> =
+        LATE_HOOKS.with(|h| h.borrow().iter().map(|(_, f)| f.clone()).collect());
+    let late = LateResult {
+        result: result.clone(),
+        requested_merchant_uid: requested.to_string(),
+        reason,
+    };
+    for hook in hooks {
+        hook(&late);
+    }
+}
+
+/// A callback's answer, as JS (`PaymentResult`) and typed.
+struct Delivered {
+    js: JsValue,
+    typed: PaymentResult,
+}
+
+/// What makes two callbacks "the same result": `imp_uid` and `success`.
+type Key = (Option<String>, Option<bool>);
+
+/// One request after `IMP.request_pay` was called, shared by its future, its callback, the
+/// rejection handler of a promise `IMP.request_pay` returned, and the navigation listeners.
+struct Flow {
+    id: u64,
+    merchant_uid: String,
+    redirect: bool,
+    /// The outcome, until the future takes it.
+    ready: Option<Result<Delivered, Error>>,
+    waker: Option<Waker>,
+    /// The request settled (resolved or rejected); later callbacks are compared with `first`.
+    settled: bool,
+    /// It rejected with `payment_state_unknown`.
+    rejected: bool,
+    /// Its future was dropped before it settled.
+    abandoned: bool,
+    /// The result it resolved with (or the last late result announced after a rejection).
+    first: Option<Key>,
+}
+
+enum Action {
+    Nothing,
+    Wake(Option<Waker>),
+    Announce(LateReason),
+}
+
+impl Flow {
+    fn new(id: u64, merchant_uid: &str, redirect: bool) -> Rc<RefCell<Flow>> {
+        let flow = Rc::new(RefCell::new(Flow {
+            id,
+            merchant_uid: merchant_uid.to_string(),
+            redirect,
+            ready: None,
+            waker: None,
+            settled: false,
+            rejected: false,
+            abandoned: false,
+            first: None,
+        }));
+        FLOWS.with(|f| {
+            let mut f = f.borrow_mut();
+            f.retain(|w| w.strong_count() > 0);
+            f.push(Rc::downgrade(&flow));
+        });
+        flow
+    }
+}
+
+/// The callback given to `IMP.request_pay`, for every call the SDK makes.
+fn on_response(flow: &Rc<RefCell<Flow>>, response: &JsValue) {
+    let (id, requested) = {
+        let Ok(f) = flow.try_borrow() else { return };
+        (f.id, f.merchant_uid.clone())
+    };
+    let delivered = payment_result(response, &requested);
+    let key: Key = (delivered.typed.imp_uid.clone(), delivered.typed.success);
+    if delivered.typed.merchant_uid != requested {
+        announce(
+            &delivered.js,
+            &delivered.typed,
+            &requested,
+            LateReason::OtherOrder,
+        );
+        return;
+    }
+    let action = {
+        let Ok(mut f) = flow.try_borrow_mut() else {
+            return;
+        };
+        if !f.settled && !f.abandoned {
+            f.settled = true;
+            f.first = Some(key);
+            f.ready = Some(Ok(Delivered {
+                js: delivered.js.clone(),
+                typed: delivered.typed.clone(),
+            }));
+            Action::Wake(f.waker.take())
+        } else if f.first.as_ref() == Some(&key) {
+            Action::Nothing
+        } else {
+            let reason = if f.abandoned && !f.settled {
+                LateReason::AfterDrop
+            } else if f.rejected {
+                LateReason::AfterRejection
+            } else {
+                LateReason::Differs
+            };
+            if f.first.is_none() {
+                f.first = Some(key);
+            }
+            Action::Announce(reason)
+        }
+    };
+    // Any own callback answers the window: the order is free again.
+    release(id);
+    match action {
+        Action::Nothing => {}
+        Action::Wake(w) => {
+            if let Some(w) = w {
+                w.wake();
+            }
+        }
+        Action::Announce(reason) => announce(&delivered.js, &delivered.typed, &requested, reason),
+    }
+}
+
+fn state_unknown(message: String) -> Error {
+    Error::new(ErrorCode::PaymentStateUnknown, message)
+}
+
+/// `IMP.request_pay` threw or rejected, or the buyer came back (Back) from the PG page: the
+/// window may be open or the payment may have happened. Rejects the request with
+/// `payment_state_unknown` and keeps the order locked (until a callback or a navigation).
+fn settle_unknown(flow: &Rc<RefCell<Flow>>, message: String) {
+    let waker = {
+        let Ok(mut f) = flow.try_borrow_mut() else {
+            return;
+        };
+        if f.settled {
+            return;
+        }
+        f.settled = true;
+        f.rejected = true;
+        f.ready = Some(Err(state_unknown(format!(
+            "{message}. The payment window for merchant_uid \"{}\" may be open or the payment \
+             may have gone through: check it on your server (GET /payments/find/{{merchant_uid}}) \
+             before trying again. The order stays locked until the SDK calls back or the page \
+             navigates; a later callback is dispatched as \"{LATE_RESULT_EVENT}\".",
+            f.merchant_uid
+        ))));
+        set_stage(f.id, Stage::Unknown);
+        f.waker.take()
+    };
+    if let Some(w) = waker {
+        w.wake();
+    }
+}
+
+/// The future's half of a [`Flow`]; marks the flow abandoned when dropped unsettled.
+struct WaitFlow(Rc<RefCell<Flow>>);
+
+impl Future for WaitFlow {
+    type Output = Result<Delivered, Error>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut f = self.0.borrow_mut();
+        match f.ready.take() {
+            Some(outcome) => Poll::Ready(outcome),
+            None => {
+                f.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+impl Drop for WaitFlow {
+    fn drop(&mut self) {
+        if let Ok(mut f) = self.0.try_borrow_mut() {
+            f.abandoned = true;
+            f.waker = None;
+        }
+    }
+}
+
+/// Navigation settles what it can: on `pagehide` (the page goes away: to the PG in redirect
+/// mode, or anywhere) and on `pageshow` with `persisted` (the page came back from the
+/// back-forward cache, e.g. the buyer pressed Back on the PG page), every order in redirect
+/// mode, or in the unknown state, is released. On `pageshow` a redirect request still
+/// waiting also rejects with `payment_state_unknown`, so the page is never left waiting.
+/// The pending orders in `sessionStorage` are left as they are.
+fn listen_for_navigation(window: &Window) {
+    if NAV_LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let on_hide = Closure::<dyn FnMut(JsValue)>::new(|_| release_on_navigation(false));
+    let on_show = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
+        if convert::get_prop(&event, "persisted").as_bool() == Some(true) {
+            release_on_navigation(true);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+    // For the page's lifetime.
+    on_hide.forget();
+    on_show.forget();
+}
+
+fn release_on_navigation(restored: bool) {
+    OPEN.with(|open| {
+        open.borrow_mut().retain(|e| {
+            let settle = e.stage == Stage::Unknown || (e.redirect && e.stage == Stage::Open);
+            !settle
+        })
+    });
+    if !restored {
+        return;
+    }
+    let flows: Vec<Rc<RefCell<Flow>>> =
+        FLOWS.with(|f| f.borrow().iter().filter_map(Weak::upgrade).collect());
+    for flow in flows {
+        let waiting = flow
+            .try_borrow()
+            .is_ok_and(|f| f.redirect && !f.settled && !f.abandoned);
+        if waiting {
+            settle_unknown(
+                &flow,
+                "the page came back from the back-forward cache (the buyer pressed Back on \
+                 the payment page)"
+                    .to_string(),
+            );
+        }
+    }
+}
+
+/// Whether `v` is a thenable (a Promise `IMP.request_pay` returned); its `then` when so.
+fn then_of(v: &JsValue) -> Option<js_sys::Function> {
+    if !v.is_object() {
+        return None;
+    }
+    Reflect::get(v, &JsValue::from_str("then"))
+        .ok()
+        .and_then(|t| t.dyn_into::<js_sys::Function>().ok())
 }
 
 /// Whether this browser gets PortOne's redirect flow: a mobile user agent, or iPadOS
@@ -500,15 +1078,25 @@ struct Run {
     keep_pending_order: bool,
 }
 
-/// The shared path of `requestPay` and [`request_pay`]: check, claim the order, load, save,
-/// call, await the first callback. Returns the raw response and the request's merchant_uid.
-async fn pay(params: &Value, pre: Vec<Issue>, run: Run) -> Result<(JsValue, String), Error> {
+/// A checked request holding its `merchant_uid`'s lock: the synchronous half of
+/// `requestPay` / [`request_pay`].
+struct Prepared {
+    window: Window,
+    normalized: Value,
+    merchant_uid: String,
+    open: OpenOrder,
+    run: Run,
+}
+
+/// Checks and claims the order, synchronously (so two calls in one tick cannot both pass).
+fn prepare(params: &Value, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error> {
     let (report, normalized) = check_full(params, &run.check, pre);
     let normalized = match normalized {
         Some(n) if report.is_ok() => n,
         _ => return Err(Error::invalid_params(report.into_issues())),
     };
     let window = web_sys::window().ok_or_else(|| not_in_browser("requestPay"))?;
+    listen_for_navigation(&window);
     // The checker requires a non-empty merchant_uid, so this is always a string here.
     let merchant_uid = normalized
         .get("merchant_uid")
@@ -516,7 +1104,26 @@ async fn pay(params: &Value, pre: Vec<Issue>, run: Run) -> Result<(JsValue, Stri
         .unwrap_or_default()
         .to_string();
     // Claimed before the load, so a second call during the load is refused too.
-    let _open = OpenOrder::claim(&merchant_uid)?;
+    let open = OpenOrder::claim(&merchant_uid, run.check.mobile)?;
+    Ok(Prepared {
+        window,
+        normalized,
+        merchant_uid,
+        open,
+        run,
+    })
+}
+
+/// The asynchronous half: load, save the pending order, call `IMP.request_pay`, await the
+/// first own callback (or an unknown state).
+async fn pay(p: Prepared) -> Result<Delivered, Error> {
+    let Prepared {
+        window,
+        normalized,
+        merchant_uid,
+        open,
+        run,
+    } = p;
     let imp = ensure_imp(
         &window,
         run.user_code.as_deref(),
@@ -527,20 +1134,64 @@ async fn pay(params: &Value, pre: Vec<Issue>, run: Run) -> Result<(JsValue, Stri
     if run.keep_pending_order {
         save_pending(&window, &normalized);
     }
-    let (tx, rx) = oneshot();
-    let callback = imp::response_callback(tx);
-    if let Err(e) = imp.request_pay(&to_js(&normalized), &callback) {
-        // No window opened: the saved order would only mislead a later landing page.
-        if let Some(storage) = session_storage(&window).filter(|_| run.keep_pending_order) {
-            let _ = storage.remove_item(&pending::storage_key(&merchant_uid));
+    let flow = Flow::new(open.id, &merchant_uid, run.check.mobile);
+    // From here on a window may open: only a callback or a navigation frees the order.
+    set_stage(open.id, Stage::Open);
+    drop(open);
+    let wait = WaitFlow(flow.clone());
+    let for_callback = flow.clone();
+    let callback =
+        imp::response_callback(move |response: JsValue| on_response(&for_callback, &response));
+    match imp.request_pay(&to_js(&normalized), &callback) {
+        Err(e) => settle_unknown(&flow, format!("IMP.request_pay threw ({})", js_message(&e))),
+        Ok(returned) => {
+            if let Some(then) = then_of(&returned) {
+                let for_reject = flow.clone();
+                let on_reject = Closure::once_into_js(move |e: JsValue| {
+                    settle_unknown(
+                        &for_reject,
+                        format!(
+                            "the promise IMP.request_pay returned rejected ({})",
+                            js_message(&e)
+                        ),
+                    );
+                });
+                if then
+                    .call2(&returned, &JsValue::UNDEFINED, &on_reject)
+                    .is_err()
+                {
+                    settle_unknown(&flow, "IMP.request_pay returned a broken promise".into());
+                }
+            }
         }
-        return Err(Error::new(
-            ErrorCode::SdkLoadFailed,
-            format!("IMP.request_pay threw: {}", js_message(&e)),
-        ));
     }
-    let response = rx.await;
-    Ok((response, merchant_uid))
+    wait.await
+}
+
+/// The JS `PaymentResult` and the typed one, read from a callback response without trusting
+/// it: a copy of every own field (defined, so an own `__proto__` key stays data), `success`
+/// normalized, `merchant_uid` / `imp_uid` filled when missing, `verified: false`. A getter or
+/// proxy trap that throws leaves its field out; nothing here throws.
+fn payment_result(response: &JsValue, merchant_uid: &str) -> Delivered {
+    let out = convert::copy_own_fields(response);
+    let mut reader = Reader::new();
+    let value = reader.read_root(&out).unwrap_or(Value::Null);
+    let typed = PaymentResult::from_response(value, merchant_uid);
+    let missing =
+        |key: &str| Reflect::get(&out, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined());
+    let define = |key: &str, v: &JsValue| convert::define(&out, &JsValue::from_str(key), v);
+    if missing("imp_uid") {
+        define("imp_uid", &JsValue::NULL);
+    }
+    if missing("merchant_uid") {
+        define("merchant_uid", &JsValue::from_str(&typed.merchant_uid));
+    }
+    define("success", &opt_bool(typed.success));
+    define("verified", &JsValue::FALSE);
+    Delivered {
+        js: out.into(),
+        typed,
+    }
 }
 
 /// Checks `request`, loads and initializes the SDK if needed, calls `IMP.request_pay`, and
@@ -548,19 +1199,29 @@ async fn pay(params: &Value, pre: Vec<Issue>, run: Run) -> Result<(JsValue, Stri
 /// with `success == Some(false)`. **The result is unverified**: the server must call
 /// `GET /payments/{imp_uid}` and compare the amount with the order.
 ///
-/// In redirect (mobile) mode PortOne navigates to `m_redirect_url` and the future never
-/// completes; the landing page uses [`parse_redirect`](crate::parse_redirect) and
-/// [`take_pending_order`]. Dropping the future releases the `merchant_uid`; a callback that
-/// arrives afterwards is ignored.
+/// **The check and the `merchant_uid` lock happen when `request_pay` is called**, before
+/// the returned future is first polled: a second `request_pay` for the same order, even in
+/// the same tick, gets `duplicate_request` (so does a JS `requestPay`). Dropping the future
+/// before the SDK was called releases the order. Once `IMP.request_pay` was called, only
+/// the SDK's callback or a navigation releases it: dropping the future then keeps the order
+/// locked, and the callback is announced through [`on_late_result`].
+///
+/// In redirect (mobile) mode PortOne navigates to `m_redirect_url` and the future does not
+/// complete; the landing page uses [`parse_redirect`](crate::parse_redirect) and
+/// [`take_pending_order`]. If the page comes back from the back-forward cache instead (the
+/// buyer pressed Back), the order is released and the future completes with
+/// `payment_state_unknown`.
 ///
 /// # Errors
 /// `invalid_params` (before anything opens), `duplicate_request` while another request for
-/// the same `merchant_uid` runs, `sdk_load_failed` / `sdk_timeout` from the loader (or when
-/// `IMP.request_pay` throws: `sdk_load_failed`), `not_in_browser` without a `window`.
-pub async fn request_pay(
+/// the same `merchant_uid` is open, `sdk_load_failed` / `sdk_timeout` from the loader,
+/// `payment_state_unknown` when `IMP.request_pay` throws or its promise rejects (the window
+/// may be open: check the server before retrying; the order stays locked until a callback,
+/// which goes to [`on_late_result`], or a navigation), `not_in_browser` without a `window`.
+pub fn request_pay(
     request: &PaymentRequest,
     options: &PayOptions,
-) -> Result<PaymentResult, Error> {
+) -> impl Future<Output = Result<PaymentResult, Error>> + 'static {
     let check = CheckOptions {
         provider: options.provider,
         mobile: options.mobile.unwrap_or_else(detect_mobile),
@@ -573,9 +1234,8 @@ pub async fn request_pay(
         timeout_ms: options.timeout_ms,
         keep_pending_order: options.keep_pending_order,
     };
-    let (response, merchant_uid) = pay(&request.to_value(), Vec::new(), run).await?;
-    let value = Reader::new().read_root(&response).unwrap_or(Value::Null);
-    Ok(PaymentResult::from_response(value, &merchant_uid))
+    let prepared = prepare(&request.to_value(), Vec::new(), run);
+    async move { Ok(pay(prepared?).await?.typed) }
 }
 
 // ---- JS exports ----------------------------------------------------------------------------
@@ -602,9 +1262,11 @@ pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
     load_iamport(&options).await.map_err(|e| error_to_js(&e))
 }
 
-/// `requestPay(params, options?): Promise<PaymentResult>`.
+/// `requestPay(params, options?): Promise<PaymentResult>`. The params are read and checked,
+/// and the `merchant_uid` locked, synchronously, before the promise is returned (see
+/// [`request_pay`]).
 #[wasm_bindgen(js_name = requestPay)]
-pub async fn request_pay_js(params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
     let mut reader = Reader::new();
     let value = reader.read_root(&params).unwrap_or(Value::Null);
     let mut pre = reader.issues;
@@ -620,36 +1282,15 @@ pub async fn request_pay_js(params: JsValue, options: JsValue) -> Result<JsValue
         keep_pending_order: convert::get_prop(&options, "keepPendingOrder").as_bool()
             != Some(false),
     };
-    let (response, merchant_uid) = pay(&value, pre, run).await.map_err(|e| error_to_js(&e))?;
-    Ok(payment_result_js(&response, &merchant_uid))
-}
-
-/// The JS `PaymentResult`: a copy of every own field of the response, `success` normalized,
-/// `merchant_uid` / `imp_uid` filled when missing, and `verified: false`.
-fn payment_result_js(response: &JsValue, merchant_uid: &str) -> JsValue {
-    let typed = PaymentResult::from_response(
-        Reader::new().read_root(response).unwrap_or(Value::Null),
-        merchant_uid,
-    );
-    let out = Object::new();
-    if response.is_object() {
-        let _ = Object::assign(&out, response.unchecked_ref());
+    match prepare(&value, pre, run) {
+        Err(e) => Promise::reject(&error_to_js(&e)),
+        Ok(prepared) => wasm_bindgen_futures::future_to_promise(async move {
+            pay(prepared)
+                .await
+                .map(|d| d.js)
+                .map_err(|e| error_to_js(&e))
+        }),
     }
-    let missing =
-        |key: &str| Reflect::get(&out, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined());
-    if missing("imp_uid") {
-        set(&out, "imp_uid", &JsValue::NULL);
-    }
-    if missing("merchant_uid") {
-        set(
-            &out,
-            "merchant_uid",
-            &JsValue::from_str(&typed.merchant_uid),
-        );
-    }
-    set(&out, "success", &opt_bool(typed.success));
-    set(&out, "verified", &JsValue::FALSE);
-    out.into()
 }
 
 fn opt_bool(b: Option<bool>) -> JsValue {

@@ -76,3 +76,35 @@ test('bad input: Symbol keys are ignored and BigInt/functions never trap', () =>
   const r = checkParams(p);
   assert.deepEqual(pairs(r), ['buyer_tel invalid_type']);
 });
+
+// Issue 12 item 8: the reader's size limits (src/limits.rs) answer with a clear issue, fast,
+// before anything is copied into wasm memory.
+test('bad input: 100,000 keys is one "too many values" issue, not "must be an object", and fast', () => {
+  const p = base();
+  for (let i = 0; i < 100_000; i++) p[`k${i}`] = i;
+  const t0 = performance.now();
+  const r = checkParams(p);
+  const ms = performance.now() - t0;
+  assert.deepEqual(pairs(r), [' invalid_value']);
+  assert.match(r.errors[0].message, /too many values/);
+  assert.ok(ms < 500, `took ${ms} ms`);
+  assert.throws(() => buildParams(p), (e) => e instanceof IamportPayError && e.code === 'invalid_params');
+});
+
+test('bad input: 1,000 keys (the cap) still checks; 1,001 in custom_data is refused at its path', () => {
+  const ok = { ...base(), custom_data: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, i])) };
+  const t0 = performance.now();
+  assert.deepEqual(pairs(checkParams(ok)), []);
+  assert.ok(performance.now() - t0 < 500);
+  const over = { ...base(), custom_data: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`k${i}`, i])) };
+  assert.deepEqual(pairs(checkParams(over)), ['custom_data invalid_value']);
+});
+
+test('bad input: about 4.5 GiB of strings is a too_long issue, never an out-of-memory trap', () => {
+  const s = 'x'.repeat(15 * 1024 * 1024);
+  const p = { ...base(), custom_data: Array(300).fill(s) };
+  const r = checkParams(p);
+  assert.deepEqual(pairs(r), ['custom_data[1] too_long']);
+  assert.match(r.errors[0].message, /16777216 bytes/);
+  assert.throws(() => buildParams(p), (e) => e instanceof IamportPayError && e.code === 'invalid_params');
+});

@@ -72,7 +72,14 @@ test('the .d.ts files declare exactly the runtime exports, with no `any`', () =>
   for (const [file, mod] of [['index.d.ts', pkgApi], ['sandbox.d.ts', sandboxApi]]) {
     const { names, code } = declarations(file);
     assert.deepEqual(names, Object.keys(mod).sort(), `${file} vs the module's exports`);
-    for (const name of names) assert.equal(typeof mod[name] === 'function' || typeof mod[name] === 'object', true, `${file}: ${name}`);
+    for (const name of names) {
+      // Functions, classes and objects; a string constant must be the literal its declaration names.
+      if (typeof mod[name] === 'string') {
+        const text = readFileSync(new URL(`../../js/${file}`, import.meta.url), 'utf8');
+        assert.ok(text.includes(`export declare const ${name}: '${mod[name]}';`), `${file}: ${name}`);
+      }
+      else assert.equal(typeof mod[name] === 'function' || typeof mod[name] === 'object', true, `${file}: ${name}`);
+    }
     assert.deepEqual(code.match(/\bany\b/g), null, `${file} uses any`);
   }
 });

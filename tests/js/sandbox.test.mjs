@@ -217,6 +217,33 @@ test('redirect mode without m_redirect_url loses the result, like the real SDK',
   sb.uninstall();
 });
 
+test('issue 12 item 9: a javascript: (or data:) m_redirect_url is refused, never navigated to', async () => {
+  for (const bad of ['javascript:alert(document.domain)//', 'JavaScript:window.__pwned=1', 'data:text/html,<script>alert(1)</script>']) {
+    const win = fakeWindow();
+    const sb = installSandbox({ window: win, mobile: true });
+    const warnings = [];
+    const warn = console.warn;
+    console.warn = (...a) => warnings.push(a.join(' '));
+    try {
+      sb.approveNext();
+      win.IMP.request_pay({ ...inicis, m_redirect_url: bad }, () => assert.fail('no callback in redirect mode'));
+      await tick();
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(win.navigations, [], bad);
+    assert.equal(warnings.length, 1, bad);
+    assert.match(warnings[0], /refused to navigate: m_redirect_url must be an http\(s\) URL/, bad);
+    sb.uninstall();
+  }
+  assert.throws(() => sandboxRedirectUrl('javascript:alert(1)', { imp_uid: 'i', merchant_uid: 'm' }, 'https://a.example/'), TypeError);
+  // http(s), absolute or relative, still works.
+  assert.equal(
+    sandboxRedirectUrl('/done', { imp_uid: 'i', merchant_uid: 'm', success: true }, 'https://a.example/x'),
+    'https://a.example/done?imp_uid=i&merchant_uid=m&imp_success=true',
+  );
+});
+
 test('vbank approval is "ready" with account details', async () => {
   const win = fakeWindow();
   const sb = installSandbox({ window: win });

@@ -5,6 +5,7 @@ import {
   buildParams,
   checkParams,
   IamportPayError,
+  LATE_RESULT_EVENT,
   loadIamport,
   parseRedirect,
   requestPay,
@@ -24,6 +25,7 @@ import {
   type KcpProduct,
   type KcpRequestPayParams,
   type KsnetRequestPayParams,
+  type LateResultEvent,
   type PayOptions,
   type PaymentResult,
   type PendingOrder,
@@ -260,6 +262,19 @@ async function pay(): Promise<void> {
       }
     }
   }
+
+  // Issue 12: the unknown state and the late-result event.
+  const unknown: IamportPayErrorCode = 'payment_state_unknown';
+  const eventName: 'iamport-pay:late-result' = LATE_RESULT_EVENT;
+  window.addEventListener('iamport-pay:late-result', (e) => {
+    const late: PaymentResult = e.detail;
+    const lateUid: string | null = late.imp_uid;
+    // @ts-expect-error the detail is a PaymentResult, not a string
+    const wrong: string = e.detail;
+  });
+  window.addEventListener(LATE_RESULT_EVENT, (e: LateResultEvent) => {
+    const lateSuccess: boolean | null = e.detail.success;
+  });
 
   const made = new IamportPayError('sdk_timeout', 'slow');
   const err: Error = made;
