@@ -144,26 +144,38 @@ try {
       escrow: true, buyer_name: '홍길동', buyer_tel: '01012345678', buyer_email: 'buyer@example.com',
       kcpProducts: Array.from({ length: 10 }, (_, i) => ({ orderNumber: `item-${i}`, name: `상품 ${i}`, quantity: 1, amount: 10000 })),
     };
+    // Six errors: pay_method, merchant_uid, amount, buyer_name, buyer_tel, m_redirect_url.
     const bad = {
       pg: 'html5_inicis.INIpayTest', pay_method: 'cardd', merchant_uid: '', name: '주문명:결제테스트',
-      amount: -100, buyer_email: 'not-an-email', buyer_tel: '', currency: 'EUR',
+      amount: -100, buyer_email: 'test@portone.io', buyer_name: 42, buyer_tel: '', m_redirect_url: 'not a url',
     };
     const redirect = 'https://shop.example/complete?imp_uid=imp_123456789012&merchant_uid=order_no_0001&imp_success=false&error_code=F400&error_msg=%EA%B2%B0%EC%A0%9C+%EC%B7%A8%EC%86%8C';
-    const time = (fn) => {
-      const batches = [];
+    // 15 batches of the subject and 15 of its floor, interleaved (subject, floor, subject, …)
+    // so that a change in machine load hits both; the medians of each are compared.
+    const pair = (subject, floor) => {
       const per = Math.max(1, Math.floor(calls / 15));
-      for (let i = 0; i < per; i++) fn(); // warm-up
-      for (let b = 0; b < 15; b++) {
+      const s = [];
+      const f = [];
+      const batch = (fn) => {
         const t0 = performance.now();
         for (let i = 0; i < per; i++) fn();
-        batches.push(((performance.now() - t0) * 1000) / per);
+        return ((performance.now() - t0) * 1000) / per;
+      };
+      batch(subject); // warm-up
+      batch(floor);
+      for (let b = 0; b < 15; b++) {
+        s.push(batch(subject));
+        f.push(batch(floor));
       }
-      batches.sort((a, b) => a - b);
-      return batches[7];
+      const mid = (xs) => xs.sort((a, b) => a - b)[7];
+      return [mid(s), mid(f)];
     };
     const sink = [];
     const rt = (p) => JSON.parse(JSON.stringify(p));
-    const row = (label, subject, floor, note) => ({ label, subject: time(subject), floor: time(floor), note });
+    const row = (label, subject, floor, note) => {
+      const [s, f] = pair(subject, floor);
+      return { label, subject: s, floor: f, note };
+    };
     const check = (p) => () => sink.push(m.checkParams(p).ok);
     const build = (p) => () => {
       try {
@@ -194,7 +206,7 @@ try {
     calls: CALLS,
   });
 
-  console.log(`\nper-call medians over ${CALLS} calls (15 batches) in headless Chromium; floor: JSON.parse(JSON.stringify(p)) unless noted`);
+  console.log(`\nµs per call in headless Chromium: median of 15 batches of ${Math.floor(CALLS / 15)} calls, interleaved with 15 batches of the floor; floor: JSON.parse(JSON.stringify(p)) unless noted`);
   for (const { label, subject, floor: f, note } of results.rows) {
     console.log(`  ${label.padEnd(56)} ${subject.toFixed(2).padStart(8)} µs   ${(subject / f).toFixed(2).padStart(6)}× the floor ${f.toFixed(2)} µs   (${note})`);
   }
