@@ -161,16 +161,19 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
             self.i += 1;
         }
     }
 
+    #[inline(always)]
     fn eat(&mut self, b: u8) -> Option<()> {
         self.ws();
         (self.peek() == Some(b)).then(|| self.i += 1)
