@@ -1,9 +1,10 @@
-// Browser / bundler entry of `iamport-pay`, and the whole JS surface of the package: the
-// logic lives in Rust (src/js, src/wire.rs). The wasm is fetched next to this module with
-// instantiateStreaming and instantiated with top-level await, so importers need no init
-// call. The Node entry (node.js) initializes the same wasm from disk first and re-exports
-// this module.
-import init, * as wasm from '../pkg/iamport_pay.js';
+// The JS surface of `iamport-pay`; the logic lives in Rust (src/js, src/wire.rs). Browsers
+// and bundlers get pkg/index.js: this file with wasm-bindgen's glue folded in by
+// scripts/entry.mjs (two fetches: that file, then the wasm, compiled while it downloads by
+// instantiateStreaming). The wasm is fetched next to the module and instantiated with
+// top-level await, so importers need no init call. The Node entry (node.js) initializes the
+// same wasm from disk first and re-exports this file, which then imports the glue as is.
+import init, * as bindings from '../pkg/iamport_pay.js';
 
 const BRAND = Symbol.for('iamport-pay.IamportPayError');
 
@@ -136,17 +137,17 @@ function asJson(params, options) {
 export function checkParams(params, options) {
   const json = asJson(params, options);
   if (json !== undefined) {
-    const out = wasm.checkJson(json[0], json[1], json[2]);
+    const out = bindings.checkJson(json[0], json[1], json[2]);
     if (out !== '') return JSON.parse(out);
   }
-  return wasm.checkParams(params, options);
+  return bindings.checkParams(params, options);
 }
 
 /** `buildParams(params, options?)`: the normalized params; throws `invalid_params`. */
 export function buildParams(params, options) {
   const json = asJson(params, options);
   if (json !== undefined) {
-    const out = wasm.buildJson(json[0], json[1], json[2]);
+    const out = bindings.buildJson(json[0], json[1], json[2]);
     if (out !== '') {
       const r = JSON.parse(out);
       if (r.error !== undefined) throw new IamportPayError(r.error.code, r.error.message, r.error.issues);
@@ -154,16 +155,16 @@ export function buildParams(params, options) {
     }
   }
   try {
-    return wasm.buildParams(params, options);
+    return bindings.buildParams(params, options);
   } catch (e) {
     throw toError(e);
   }
 }
 
-export const loadIamport = wrapAsync(wasm.loadIamport);
-export const requestPay = wrapAsync(wasm.requestPay);
-export const parseRedirect = wrapSync(wasm.parseRedirect);
-export const takePendingOrder = wrapSync(wasm.takePendingOrder);
-export const version = wasm.version;
+export const loadIamport = wrapAsync(bindings.loadIamport);
+export const requestPay = wrapAsync(bindings.requestPay);
+export const parseRedirect = wrapSync(bindings.parseRedirect);
+export const takePendingOrder = wrapSync(bindings.takePendingOrder);
+export const version = bindings.version;
 
 await init({ module_or_path: new URL('../pkg/iamport_pay_bg.wasm', import.meta.url) });

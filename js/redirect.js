@@ -1,8 +1,10 @@
-// Browser / bundler entry of `iamport-pay/redirect`, for the m_redirect_url landing page:
-// parseRedirect and takePendingOrder only, from a wasm that holds nothing else (the same Rust
-// code as the main entry, built with the `npm-redirect` feature; scripts/build.sh). Fetched
-// next to this module and instantiated with top-level await; no init call.
-import init, * as wasm from '../pkg/iamport_pay_redirect.js';
+// `iamport-pay/redirect` for the m_redirect_url landing page: parseRedirect and
+// takePendingOrder only, from a wasm that holds nothing else (the same Rust code as the main
+// entry, built with the `npm-redirect` feature; scripts/build.sh). Browsers and bundlers get
+// pkg/redirect.js: this file with the glue folded in (scripts/entry.mjs). The wasm is fetched
+// next to the module and instantiated with top-level await; no init call. Node gets
+// redirect-node.js instead.
+import init, * as bindings from '../pkg/iamport_pay_redirect.js';
 
 const BRAND = Symbol.for('iamport-pay.IamportPayError');
 
@@ -32,8 +34,8 @@ const wrap = (fn) => (arg) => {
 };
 
 /** `parseRedirect(input?: string | URL | Location): RedirectResult`. */
-export const parseRedirect = wrap(wasm.parseRedirect);
+export const parseRedirect = wrap(bindings.parseRedirect);
 /** `takePendingOrder(merchantUid): PendingOrder | null`. */
-export const takePendingOrder = wrap(wasm.takePendingOrder);
+export const takePendingOrder = wrap(bindings.takePendingOrder);
 
 await init({ module_or_path: new URL('../pkg/iamport_pay_redirect_bg.wasm', import.meta.url) });

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Builds the npm package's two wasm modules from the same crate, each: release cargo build ->
 # wasm-bindgen (web target) -> wasm-opt.
-#   --features npm           -> pkg/iamport_pay.js + pkg/iamport_pay_bg.wasm (js/index.js, js/node.js)
+#   --features npm           -> pkg/iamport_pay.js + pkg/iamport_pay_bg.wasm (js/node.js; pkg/index.js)
 #   --features npm-redirect  -> pkg/iamport_pay_redirect.js + pkg/iamport_pay_redirect_bg.wasm
-#                               (js/redirect.js: parseRedirect and takePendingOrder only)
+#                               (pkg/redirect.js: parseRedirect and takePendingOrder only)
 # Cargo keeps both builds' artifacts, so switching features does not rebuild an unchanged crate.
 set -eu
 cd "$(dirname "$0")/.."
@@ -31,3 +31,6 @@ build() {
 }
 build npm iamport_pay
 build npm-redirect iamport_pay_redirect
+# The browser entries, with the glue folded in (one fetch fewer on the critical path).
+node scripts/entry.mjs pkg/iamport_pay.js js/index.js pkg/index.js
+node scripts/entry.mjs pkg/iamport_pay_redirect.js js/redirect.js pkg/redirect.js
