@@ -93,7 +93,7 @@ pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
     result.into()
 }
 
-/// An error for `js/api.js` to turn into `IamportPayError`: `{ code, message, issues? }`.
+/// An error for `js/index.js` to turn into `IamportPayError`: `{ code, message, issues? }`.
 pub(crate) fn error_object(code: &str, message: &str, issues: Option<Array>) -> JsValue {
     let e = Object::new();
     set(&e, "code", &JsValue::from_str(code));

@@ -101,7 +101,7 @@ fn not_in_browser(what: &str) -> Error {
     )
 }
 
-/// `Error` as the plain object `js/api.js` turns into `IamportPayError`.
+/// `Error` as the plain object `js/index.js` turns into `IamportPayError`.
 pub(crate) fn error_to_js(e: &Error) -> JsValue {
     // The redirect-only wasm never has issues to render: leaving the branch out there keeps
     // the message table out of it.
