@@ -448,7 +448,8 @@ fn push_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-#[cfg(test)]
+// Native only: they read tests/cases/ from disk and use proptest (a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::check::{build_params, check};
@@ -683,5 +684,41 @@ mod tests {
             serde_json::from_str(&check_json("{}", Some("stripe".into()), 0)).unwrap();
         assert_eq!(unknown["errors"][0]["path"], "options.provider");
         assert_eq!(unknown["provider"], Value::Null);
+    }
+
+    fn arb_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        const SAFE: i64 = 9_007_199_254_740_991;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-SAFE..=SAFE).prop_map(|n| if n >= 0 { json!(n as u64) } else { json!(n) }),
+            any::<String>().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                proptest::collection::btree_map(any::<String>(), inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// Whatever serde_json writes (strings with any character, escapes, safe integers),
+        /// parse_json reads back to the same tree, and push_value writes text serde_json
+        /// reads back to the same tree.
+        #[test]
+        fn parse_and_write_round_trip(v in arb_json()) {
+            let text = serde_json::to_string(&v).unwrap();
+            proptest::prop_assert_eq!(parse_json(&text), Some(v.clone()));
+            let pretty = serde_json::to_string_pretty(&v).unwrap();
+            proptest::prop_assert_eq!(parse_json(&pretty), Some(v.clone()));
+            let mut out = String::new();
+            proptest::prop_assert!(push_value(&mut out, &v).is_some());
+            proptest::prop_assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+        }
     }
 }
