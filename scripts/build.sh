@@ -1,23 +1,36 @@
 #!/bin/sh
-# Builds the npm package's wasm: release cargo build -> wasm-bindgen (web target) -> wasm-opt.
-# Writes pkg/iamport_pay.js and pkg/iamport_pay_bg.wasm, which js/index.js and js/node.js load.
+# Builds the npm package's two wasm modules from the same crate, each: release cargo build ->
+# wasm-bindgen (web target) -> wasm-opt.
+#   --features npm           -> pkg/iamport_pay.js + pkg/iamport_pay_bg.wasm (js/node.js; pkg/index.js)
+#   --features npm-redirect  -> pkg/iamport_pay_redirect.js + pkg/iamport_pay_redirect_bg.wasm
+#                               (pkg/redirect.js: parseRedirect and takePendingOrder only)
+# Cargo keeps both builds' artifacts, so switching features does not rebuild an unchanged crate.
 set -eu
 cd "$(dirname "$0")/.."
 PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf pkg
-wasm-bindgen target/wasm32-unknown-unknown/release/iamport_pay.wasm \
-  --out-dir pkg --target web --no-typescript
-if command -v wasm-opt >/dev/null 2>&1; then
-  # --converge repeats -Oz until it stops shrinking (~20 s); the producers and target_features
-  # custom sections are metadata no runtime reads.
-  wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg/iamport_pay_bg.wasm -o pkg/iamport_pay_bg.wasm
-else
-  echo "build.sh: wasm-opt not found (run scripts/setup.sh); shipping the unoptimized wasm" >&2
-fi
-raw=$(wc -c < pkg/iamport_pay_bg.wasm)
-gz=$(gzip -9 -c pkg/iamport_pay_bg.wasm | wc -c)
-echo "build.sh: pkg/iamport_pay_bg.wasm ${raw} bytes (gzip -9: ${gz})"
+# build FEATURE OUT_NAME
+build() {
+  cargo build --lib --release --target wasm32-unknown-unknown --features "$1"
+  wasm-bindgen target/wasm32-unknown-unknown/release/iamport_pay.wasm \
+    --out-dir pkg --out-name "$2" --target web --no-typescript
+  wasm="pkg/$2_bg.wasm"
+  if command -v wasm-opt >/dev/null 2>&1; then
+    # --converge repeats -Oz until it stops shrinking (~20 s); the producers and target_features
+    # custom sections are metadata no runtime reads.
+    wasm-opt -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$wasm" -o "$wasm"
+  else
+    echo "build.sh: wasm-opt not found (run scripts/setup.sh); shipping the unoptimized wasm" >&2
+  fi
+  raw=$(wc -c < "$wasm")
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  echo "build.sh: $wasm ${raw} bytes (gzip -9: ${gz})"
+}
+build npm iamport_pay
+build npm-redirect iamport_pay_redirect
+# The browser entries, with the glue folded in (one fetch fewer on the critical path).
+node scripts/entry.mjs pkg/iamport_pay.js js/index.js pkg/index.js
+node scripts/entry.mjs pkg/iamport_pay_redirect.js js/redirect.js pkg/redirect.js

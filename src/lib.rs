@@ -33,6 +33,9 @@ mod rules;
 /// The Rust tables rendered as the text `js/` and `www/` hold; checked by `tests/tables.rs`.
 #[doc(hidden)]
 pub mod tables;
+// The JSON text path of the npm wrapper; plain Rust, used by `js` (wasm32) and its own tests.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod wire;
 
 pub use check::{build_params, check, CheckOptions, MAX_DEPTH};
 pub use error::{Error, ErrorCode};

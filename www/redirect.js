@@ -9,7 +9,8 @@ const $ = (sel) => document.querySelector(sel);
 let lib = null;
 let loadError = null;
 try {
-  lib = await import('iamport-pay');
+  // The landing page's own entry: a wasm with parseRedirect and takePendingOrder only.
+  lib = await import('iamport-pay/redirect');
 } catch (err) {
   loadError = err;
 }

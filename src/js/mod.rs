@@ -1,14 +1,16 @@
 //! The JS interop: the only place with `#[wasm_bindgen]`.
 //!
-//! `js/api.js` wraps these exports for npm users (it turns thrown plain objects into
-//! `IamportPayError`). The exported names follow API.md.
+//! `js/index.js` wraps these exports for npm users (it turns thrown plain objects into
+//! `IamportPayError`). The exported names follow API.md. They are exports only with the `npm`
+//! feature (`npm-redirect`: `parseRedirect` and `takePendingOrder` only); without it the
+//! functions are plain Rust, so a Rust app's wasm carries none of them.
 
 mod convert;
 mod imp;
 pub mod runtime;
 
 use crate::check::{check_full, CheckOptions};
-use crate::issue::{Code, Issue, Lang, Msg, Report};
+use crate::issue::{Issue, Lang, Report};
 use crate::provider::Provider;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -39,30 +41,16 @@ pub(crate) fn issues_to_js<'a>(issues: impl Iterator<Item = &'a Issue>) -> Array
 }
 
 /// Reads JS `CheckOptions` (`{ provider?, mobile?, webview? }`). An unknown provider string is
-/// reported as `unknown_provider` at `options.provider`.
+/// reported as `unknown_provider` at `options.provider` ([`crate::wire::options_from`]).
 pub(crate) fn read_options(options: &JsValue, pre: &mut Vec<Issue>) -> CheckOptions {
-    let mut out = CheckOptions::default();
-    let provider = convert::get_prop(options, "provider");
-    if let Some(p) = provider.as_string() {
-        match p.parse::<Provider>() {
-            Ok(p) => out.provider = Some(p),
-            Err(_) => pre.push(
-                Issue::new(
-                    "options.provider",
-                    Code::UnknownProvider,
-                    Msg::UnknownProviderOption,
-                )
-                .arg(crate::check::quote(&p)),
-            ),
-        }
-    }
-    out.mobile = convert::get_prop(options, "mobile")
+    let provider = convert::get_prop(options, "provider").as_string();
+    let mobile = convert::get_prop(options, "mobile")
         .as_bool()
         .unwrap_or(false);
-    out.webview = convert::get_prop(options, "webview")
+    let webview = convert::get_prop(options, "webview")
         .as_bool()
         .unwrap_or(false);
-    out
+    crate::wire::options_from(provider.as_deref(), mobile, webview, pre)
 }
 
 /// Reads, checks and normalizes: the shared path of `checkParams` and `buildParams`.
@@ -87,7 +75,7 @@ fn provider_of(params: &JsValue, opts: &CheckOptions) -> Option<Provider> {
 }
 
 /// `checkParams(params, options?) -> CheckResult`. Never throws on bad input.
-#[wasm_bindgen(js_name = checkParams)]
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkParams))]
 pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
     let mut reader = Reader::new();
     let value = reader.read_root(&params).unwrap_or(serde_json::Value::Null);
@@ -105,7 +93,7 @@ pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
     result.into()
 }
 
-/// An error for `js/api.js` to turn into `IamportPayError`: `{ code, message, issues? }`.
+/// An error for `js/index.js` to turn into `IamportPayError`: `{ code, message, issues? }`.
 pub(crate) fn error_object(code: &str, message: &str, issues: Option<Array>) -> JsValue {
     let e = Object::new();
     set(&e, "code", &JsValue::from_str(code));
@@ -125,7 +113,7 @@ pub(crate) fn invalid_params(report: &Report) -> JsValue {
 
 /// `buildParams(params, options?)`: the normalized object `IMP.request_pay` should receive.
 /// Throws `invalid_params` (with `issues`) when there is any error.
-#[wasm_bindgen(js_name = buildParams)]
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildParams))]
 pub fn build_params(params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let (report, normalized, _) = run(&params, &options);
     match normalized {
@@ -134,8 +122,23 @@ pub fn build_params(params: JsValue, options: JsValue) -> Result<JsValue, JsValu
     }
 }
 
+/// `checkJson(text, provider, flags) -> string`: [`check_params`] for params the npm wrapper
+/// has serialized (one string in, one out; see `src/wire.rs`). `""` asks the wrapper for the
+/// careful [`check_params`] instead.
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkJson))]
+pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
+    crate::wire::check_json(text, provider, flags)
+}
+
+/// `buildJson(text, provider, flags) -> string`: [`build_params`] for params the npm wrapper
+/// has serialized (`src/wire.rs`). `""` asks the wrapper for the careful [`build_params`].
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildJson))]
+pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
+    crate::wire::build_json(text, provider, flags)
+}
+
 /// The crate version, for diagnostics (`version()` in JS).
-#[wasm_bindgen]
+#[cfg_attr(feature = "npm", wasm_bindgen)]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }

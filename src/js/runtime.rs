@@ -105,9 +105,13 @@ fn not_in_browser(what: &str) -> Error {
     )
 }
 
-/// `Error` as the plain object `js/api.js` turns into `IamportPayError`.
+/// `Error` as the plain object `js/index.js` turns into `IamportPayError`.
 pub(crate) fn error_to_js(e: &Error) -> JsValue {
-    let issues = (e.code() == ErrorCode::InvalidParams).then(|| issues_to_js(e.issues().iter()));
+    // The redirect-only wasm never has issues to render: leaving the branch out there keeps
+    // the message table out of it.
+    let render = !cfg!(all(feature = "npm-redirect", not(feature = "npm")));
+    let issues =
+        (render && e.code() == ErrorCode::InvalidParams).then(|| issues_to_js(e.issues().iter()));
     error_object(e.code().as_str(), e.message(), issues)
 }
 
@@ -1252,7 +1256,7 @@ fn opt_timeout(options: &JsValue) -> Option<u32> {
 }
 
 /// `loadIamport({ userCode, sdkUrl?, timeoutMs? }): Promise<void>`.
-#[wasm_bindgen(js_name = loadIamport)]
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = loadIamport))]
 pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
     let options = LoadOptions {
         user_code: opt_string(&options, "userCode").unwrap_or_default(),
@@ -1265,7 +1269,7 @@ pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
 /// `requestPay(params, options?): Promise<PaymentResult>`. The params are read and checked,
 /// and the `merchant_uid` locked, synchronously, before the promise is returned (see
 /// [`request_pay`]).
-#[wasm_bindgen(js_name = requestPay)]
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = requestPay))]
 pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
     let mut reader = Reader::new();
     let value = reader.read_root(&params).unwrap_or(Value::Null);
@@ -1326,7 +1330,7 @@ pub fn parse_current_redirect() -> Result<RedirectResult, Error> {
 }
 
 /// `parseRedirect(input?: string | URL | Location): RedirectResult`.
-#[wasm_bindgen(js_name = parseRedirect)]
+#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = parseRedirect))]
 pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
     let result = if input.is_undefined() || input.is_null() {
         parse_current_redirect()
@@ -1347,7 +1351,7 @@ pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// `takePendingOrder(merchantUid): PendingOrder | null`.
-#[wasm_bindgen(js_name = takePendingOrder)]
+#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = takePendingOrder))]
 pub fn take_pending_order_js(merchant_uid: JsValue) -> Result<JsValue, JsValue> {
     let Some(uid) = merchant_uid.as_string() else {
         return Ok(JsValue::NULL);

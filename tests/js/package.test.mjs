@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as pkgApi from 'iamport-pay';
 import * as sandboxApi from 'iamport-pay/sandbox';
+import * as redirectApi from 'iamport-pay/redirect';
+import * as careful from '../../pkg/iamport_pay.js';
 import { checkParams, buildParams, IamportPayError, version, requestPay, loadIamport, parseRedirect, takePendingOrder } from 'iamport-pay';
 
 const dir = new URL('../cases/', import.meta.url);
@@ -32,6 +34,42 @@ for (const file of files) {
     assert.deepEqual(failures, []);
   });
 }
+
+// The wrapper hands ordinary params to wasm as one JSON string (checkJson / buildJson); the
+// careful exports read the JS value property by property. Both must give the same answer.
+test('the one-string path and the careful reader agree on every shared case', () => {
+  let n = 0;
+  for (const file of files) {
+    for (const c of JSON.parse(readFileSync(new URL(file, dir)))) {
+      assert.deepEqual(checkParams(c.params, c.options), careful.checkParams(c.params, c.options), c.name);
+      let want;
+      try {
+        want = { params: careful.buildParams(c.params, c.options) };
+      } catch (e) {
+        want = { error: [e.code, e.message, e.issues] };
+      }
+      let got;
+      try {
+        got = { params: buildParams(c.params, c.options) };
+      } catch (e) {
+        assert.ok(e instanceof IamportPayError, c.name);
+        got = { error: [e.code, e.message, e.issues] };
+      }
+      assert.deepEqual(got, want, c.name);
+      n += 1;
+    }
+  }
+  assert.ok(n >= 50, `${n} cases`);
+});
+
+test('iamport-pay/redirect: parseRedirect and takePendingOrder, the same answers and error class', () => {
+  assert.deepEqual(Object.keys(redirectApi).sort(), ['IamportPayError', 'parseRedirect', 'takePendingOrder']);
+  const url = 'https://shop.example/done?imp_uid=imp_1&merchant_uid=o%201&imp_success=false&error_code=F400&error_msg=%EA%B2%B0%EC%A0%9C+%EC%B7%A8%EC%86%8C';
+  assert.deepEqual(redirectApi.parseRedirect(url), parseRedirect(url));
+  assert.equal(redirectApi.parseRedirect(url).error_msg, '결제 취소');
+  assert.throws(() => redirectApi.parseRedirect('?imp_uid=imp_1'), (e) => e instanceof IamportPayError && e instanceof redirectApi.IamportPayError && e.code === 'invalid_redirect');
+  assert.throws(() => redirectApi.takePendingOrder('o1'), (e) => e instanceof IamportPayError && e.code === 'not_in_browser');
+});
 
 test('buildParams throws IamportPayError with every issue', () => {
   assert.throws(
@@ -65,11 +103,13 @@ function declarations(file) {
   const text = readFileSync(new URL(`../../js/${file}`, import.meta.url), 'utf8');
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'|`[^`\n]*`/g, "''");
   const names = [...code.matchAll(/^export declare (?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+  // Value re-exports (`export { a, b } from …`; `export type { … }` re-exports types only).
+  for (const m of code.matchAll(/^export \{([^}]*)\} from/gm)) names.push(...m[1].split(',').map((n) => n.trim()).filter(Boolean));
   return { names: [...new Set(names)].sort(), code };
 }
 
 test('the .d.ts files declare exactly the runtime exports, with no `any`', () => {
-  for (const [file, mod] of [['index.d.ts', pkgApi], ['sandbox.d.ts', sandboxApi]]) {
+  for (const [file, mod] of [['index.d.ts', pkgApi], ['sandbox.d.ts', sandboxApi], ['redirect.d.ts', redirectApi]]) {
     const { names, code } = declarations(file);
     assert.deepEqual(names, Object.keys(mod).sort(), `${file} vs the module's exports`);
     for (const name of names) {

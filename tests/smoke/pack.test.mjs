@@ -46,9 +46,15 @@ after(() => {
 });
 
 test('the tarball ships exactly the package files', () => {
-  for (const f of ['package.json', 'js/index.js', 'js/node.js', 'js/api.js', 'js/index.d.ts', 'js/sandbox.js', 'js/sandbox.d.ts', 'pkg/iamport_pay.js', 'pkg/iamport_pay_bg.wasm']) {
-    assert.ok(files.includes(f), `${f} is in the tarball`);
-  }
+  assert.deepEqual(files, [
+    'CHANGELOG.md', 'README.md',
+    'js/index.d.ts', 'js/index.js', 'js/node-init.js', 'js/node.js',
+    'js/redirect-node.js', 'js/redirect.d.ts', 'js/redirect.js',
+    'js/sandbox.d.ts', 'js/sandbox.js',
+    'package.json',
+    'pkg/iamport_pay.js', 'pkg/iamport_pay_bg.wasm', 'pkg/iamport_pay_redirect.js', 'pkg/iamport_pay_redirect_bg.wasm',
+    'pkg/index.js', 'pkg/redirect.js',
+  ]);
   const stray = files.filter((f) => /^(src|www|tests|scripts|target|node_modules|examples|docs)\//.test(f) || /\.(rs|toml|tgz)$/.test(f));
   assert.deepEqual(stray, [], 'nothing but the package');
   assert.ok(existsSync(join(app, 'node_modules/iamport-pay/pkg/iamport_pay_bg.wasm')), 'installed');
@@ -59,15 +65,18 @@ test('plain Node .mjs: import, check, build, errors, sandbox', () => {
     join(app, 'node-smoke.mjs'),
     `import { checkParams, buildParams, IamportPayError, version } from 'iamport-pay';
 import { installSandbox } from 'iamport-pay/sandbox';
+import { parseRedirect } from 'iamport-pay/redirect';
+const landed = parseRedirect('/done?imp_uid=imp_1&merchant_uid=o1&imp_success=true');
 const bad = checkParams({ pg: 'html5_inicis.INIpayTest', pay_method: 'card', merchant_uid: 'o1', amount: '1004' });
 const good = buildParams({ pg: 'html5_inicis.INIpayTest', pay_method: 'card', merchant_uid: 'o1', name: 'n', amount: 1004, buyer_tel: '010-1234-5678' });
 let code = null;
 try { buildParams(null); } catch (e) { code = e instanceof IamportPayError ? e.code : 'wrong class'; }
 const sb = installSandbox({ window: {} });
-console.log(JSON.stringify({ version: version(), bad: { ok: bad.ok, codes: bad.errors.map((i) => i.path + ':' + i.code) }, good, code, sandbox: typeof sb.approveNext }));
+console.log(JSON.stringify({ landed, version: version(), bad: { ok: bad.ok, codes: bad.errors.map((i) => i.path + ':' + i.code) }, good, code, sandbox: typeof sb.approveNext }));
 `,
   );
   const out = JSON.parse(run(process.execPath, ['node-smoke.mjs'], app));
+  assert.deepEqual(out.landed, { imp_uid: 'imp_1', merchant_uid: 'o1', success: true, error_code: null, error_msg: null, verified: false });
   assert.equal(out.version, pkg.version);
   assert.equal(out.bad.ok, false);
   assert.ok(out.bad.codes.includes('amount:invalid_type'), JSON.stringify(out.bad));
@@ -117,12 +126,14 @@ test('Vite 7 build: bundles the wasm and runs in headless Chromium', async () =>
     join(app, 'main.js'),
     `import { checkParams, buildParams, requestPay } from 'iamport-pay';
 import { installSandbox } from 'iamport-pay/sandbox';
+import { parseRedirect, takePendingOrder } from 'iamport-pay/redirect';
+const landed = parseRedirect('/done?imp_uid=imp_1&merchant_uid=o1&imp_success=true');
 const r = checkParams({ pg: 'kcp.T0000', merchant_uid: 'o1', amount: -1 });
 const b = buildParams({ pg: 'html5_inicis', pay_method: 'card', merchant_uid: 'o2', name: 'n', amount: 1000, buyer_tel: '01012345678' });
 const sb = installSandbox();
 sb.approveNext();
 const paid = await requestPay(b, { mobile: false });
-document.body.dataset.result = JSON.stringify({ ok: r.ok, paths: r.errors.map((i) => i.path), built: b.merchant_uid, imp: !!window.IMP && window.IMP.__sandbox === true, calls: sb.calls.length, paid: [paid.success, paid.status, paid.merchant_uid, paid.verified] });
+document.body.dataset.result = JSON.stringify({ landed: [landed.merchant_uid, landed.success, takePendingOrder('o1')], ok: r.ok, paths: r.errors.map((i) => i.path), built: b.merchant_uid, imp: !!window.IMP && window.IMP.__sandbox === true, calls: sb.calls.length, paid: [paid.success, paid.status, paid.merchant_uid, paid.verified] });
 `,
   );
   // Vite is not a dependency of the package; the smoke app installs it like a user would.
@@ -131,7 +142,7 @@ document.body.dataset.result = JSON.stringify({ ok: r.ok, paths: r.errors.map((i
   const out = run(process.execPath, [vite, 'build', '--logLevel', 'warn', '--emptyOutDir'], app);
   const dist = join(app, 'dist');
   const assets = readdirSync(join(dist, 'assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `wasm emitted: ${assets.join(', ')} ${out}`);
+  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 2, `both wasm modules emitted: ${assets.join(', ')} ${out}`);
 
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
   const server = createServer((req, res) => {
@@ -155,6 +166,7 @@ document.body.dataset.result = JSON.stringify({ ok: r.ok, paths: r.errors.map((i
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15_000 }).catch(() => assert.fail(`no result: ${errors.join(' | ')}`));
     const result = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+    assert.deepEqual(result.landed, ['o1', true, null], 'the redirect entry in the Vite build');
     assert.equal(result.ok, false);
     assert.ok(result.paths.includes('amount'), JSON.stringify(result));
     assert.equal(result.built, 'o2');

@@ -1,0 +1,724 @@
+//! One crossing in, one crossing out: `checkParams` / `buildParams` for params the npm
+//! wrapper has already turned into JSON text (the `checkJson` / `buildJson` exports in
+//! `src/js/mod.rs`). Plain Rust, so the native tests run it over the shared case table.
+//!
+//! The wrapper (`js/index.js`) serializes the params once with `JSON.stringify`, after a guard
+//! has made sure JSON keeps exactly what the careful JS reader (`src/js/convert.rs`) would
+//! read: plain objects and arrays, strings, booleans, null and safe integers, within small
+//! size limits. Anything else goes to the careful `checkParams` / `buildParams` exports
+//! instead. Text that is not strict JSON (a lone surrogate, which `JSON.stringify` escapes and
+//! strict JSON refuses) answers with an empty string, and the wrapper falls back to the
+//! careful export too, so every hostile input keeps its answer.
+//!
+//! The answer comes back as one JSON string for `JSON.parse`: messages are rendered here,
+//! from the one message table, and only for the issues that exist.
+
+use crate::check::{check_full, check_report, CheckOptions};
+use crate::error::Error;
+use crate::issue::{Code, Msg};
+use crate::issue::{Issue, Lang, Report};
+use crate::provider::Provider;
+use serde_json::Value;
+
+/// `options.mobile` in the `flags` argument.
+pub const FLAG_MOBILE: u32 = 1;
+/// `options.webview` in the `flags` argument.
+pub const FLAG_WEBVIEW: u32 = 2;
+
+/// `CheckOptions` from the JS options' fields (`{ provider?, mobile?, webview? }`): an
+/// unknown provider string is reported as `unknown_provider` at `options.provider`. Shared
+/// by the careful reader of the options object and [`check_json`] / [`build_json`].
+pub fn options_from(
+    provider: Option<&str>,
+    mobile: bool,
+    webview: bool,
+    pre: &mut Vec<Issue>,
+) -> CheckOptions {
+    let mut out = CheckOptions::default();
+    if let Some(p) = provider {
+        match p.parse::<Provider>() {
+            Ok(p) => out.provider = Some(p),
+            Err(_) => pre.push(
+                Issue::new(
+                    "options.provider",
+                    Code::UnknownProvider,
+                    Msg::UnknownProviderOption,
+                )
+                .arg(crate::check::quote(p)),
+            ),
+        }
+    }
+    out.mobile = mobile;
+    out.webview = webview;
+    out
+}
+
+fn parse(
+    text: &str,
+    provider: Option<String>,
+    flags: u32,
+) -> Option<(Value, CheckOptions, Vec<Issue>)> {
+    let value = parse_json(text)?;
+    let mut pre = Vec::new();
+    let opts = options_from(
+        provider.as_deref(),
+        flags & FLAG_MOBILE != 0,
+        flags & FLAG_WEBVIEW != 0,
+        &mut pre,
+    );
+    Some((value, opts, pre))
+}
+
+/// `checkJson(text, provider, flags)`: the `CheckResult` of the params in `text` as JSON
+/// (`{"ok":…,"provider":…,"errors":[…],"warnings":[…]}`), or `""` when `text` is not strict
+/// JSON (the wrapper then uses the careful `checkParams`). `provider` is `options.provider`
+/// when it is a string; `flags` holds [`FLAG_MOBILE`] and [`FLAG_WEBVIEW`].
+pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
+    let Some((value, opts, pre)) = parse(text, provider, flags) else {
+        return String::new();
+    };
+    let report = check_report(&value, &opts, pre);
+    let provider = opts.provider.or_else(|| {
+        value
+            .get("pg")
+            .and_then(Value::as_str)
+            .and_then(|pg| Provider::from_pg(pg).ok())
+    });
+    let mut out = String::with_capacity(64);
+    out.push_str("{\"ok\":");
+    out.push_str(if report.is_ok() { "true" } else { "false" });
+    out.push_str(",\"provider\":");
+    match provider {
+        Some(p) => push_str(&mut out, p.as_str()),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"errors\":");
+    push_issues(&mut out, report.errors());
+    out.push_str(",\"warnings\":");
+    push_issues(&mut out, report.warnings());
+    out.push('}');
+    out
+}
+
+/// `buildJson(text, provider, flags)`: `{"params":…}` (the normalized params) or
+/// `{"error":{"code":"invalid_params","message":…,"issues":[…]}}`, or `""` when `text` is not
+/// strict JSON or the normalized copy holds a number that is not a safe integer (the wrapper
+/// then uses the careful `buildParams`).
+pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
+    let Some((value, opts, pre)) = parse(text, provider, flags) else {
+        return String::new();
+    };
+    let (report, normalized) = check_full(&value, &opts, pre);
+    let mut out = String::with_capacity(text.len() + 16);
+    match normalized {
+        Some(v) if report.is_ok() => {
+            out.push_str("{\"params\":");
+            if push_value(&mut out, &v).is_none() {
+                return String::new();
+            }
+        }
+        _ => push_error(&mut out, report),
+    }
+    out.push('}');
+    out
+}
+
+fn push_error(out: &mut String, report: Report) {
+    let e = Error::invalid_params(report.into_issues());
+    out.push_str("{\"error\":{\"code\":");
+    push_str(out, e.code().as_str());
+    out.push_str(",\"message\":");
+    push_str(out, e.message());
+    out.push_str(",\"issues\":");
+    push_issues(out, e.issues().iter());
+    out.push('}');
+}
+
+/// Deepest nesting [`parse_json`] reads (the wrapper's guard sends at most 17 levels).
+const PARSE_DEPTH: usize = 64;
+
+/// Strict JSON text → `Value`, for what the wrapper's guard lets through: no float syntax
+/// (a fraction or an exponent), integers within ±2^53, no lone surrogate in a `\u` escape,
+/// at most [`PARSE_DEPTH`] levels. `None` for anything else, and the wrapper takes the careful
+/// path. Integers come out as the careful reader makes them (`u64` when non-negative, else
+/// `i64`), so the checker sees the same tree. (serde_json's parser does the same job at
+/// 19 KB of wasm, 9 KB gzip, and slower at opt-level z.)
+pub fn parse_json(text: &str) -> Option<Value> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+    };
+    let v = p.value(0)?;
+    p.ws();
+    (p.i == p.s.len()).then_some(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+}
+
+impl Parser<'_> {
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    #[inline(always)]
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    #[inline(always)]
+    fn eat(&mut self, b: u8) -> Option<()> {
+        self.ws();
+        (self.peek() == Some(b)).then(|| self.i += 1)
+    }
+
+    fn word(&mut self, w: &str, v: Value) -> Option<Value> {
+        let end = self.i + w.len();
+        (self.s.get(self.i..end) == Some(w.as_bytes())).then(|| {
+            self.i = end;
+            v
+        })
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        self.ws();
+        match self.peek()? {
+            b'{' if depth < PARSE_DEPTH => {
+                self.i += 1;
+                let mut map = serde_json::Map::new();
+                if self.eat(b'}').is_some() {
+                    return Some(Value::Object(map));
+                }
+                loop {
+                    self.eat(b'"')?;
+                    let key = self.string()?;
+                    self.eat(b':')?;
+                    let v = self.value(depth + 1)?;
+                    map.insert(key, v);
+                    if self.eat(b',').is_none() {
+                        self.eat(b'}')?;
+                        return Some(Value::Object(map));
+                    }
+                }
+            }
+            b'[' if depth < PARSE_DEPTH => {
+                self.i += 1;
+                let mut items = Vec::new();
+                if self.eat(b']').is_some() {
+                    return Some(Value::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    if self.eat(b',').is_none() {
+                        self.eat(b']')?;
+                        return Some(Value::Array(items));
+                    }
+                }
+            }
+            b'"' => {
+                self.i += 1;
+                self.string().map(Value::String)
+            }
+            b't' => self.word("true", Value::Bool(true)),
+            b'f' => self.word("false", Value::Bool(false)),
+            b'n' => self.word("null", Value::Null),
+            b'-' | b'0'..=b'9' => self.integer(),
+            _ => None,
+        }
+    }
+
+    fn integer(&mut self) -> Option<Value> {
+        const SAFE: u64 = 9_007_199_254_740_991;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.i += 1;
+        }
+        let start = self.i;
+        let mut n: u64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+            self.i += 1;
+        }
+        let digits = self.i - start;
+        // No digits, a leading zero, a fraction or an exponent, or past ±2^53.
+        if digits == 0 || (digits > 1 && self.s.get(start) == Some(&b'0')) || n > SAFE {
+            return None;
+        }
+        if let Some(b'.' | b'e' | b'E') = self.peek() {
+            return None;
+        }
+        Some(Value::Number(if negative {
+            // -0 would be a float in the careful reader's eyes; the guard never sends it.
+            if n == 0 {
+                return None;
+            }
+            serde_json::Number::from(-(n as i64))
+        } else {
+            serde_json::Number::from(n)
+        }))
+    }
+
+    /// The rest of a string literal (the opening `"` is read).
+    fn string(&mut self) -> Option<String> {
+        let start = self.i;
+        // The common case: no escape, so the text is a slice of the input (valid UTF-8).
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    let s = self.text.get(start..self.i)?.to_string();
+                    self.i += 1;
+                    return Some(s);
+                }
+                b'\\' => break,
+                b if b < b' ' => return None,
+                _ => self.i += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.i)?);
+        loop {
+            let run = self.i;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < b' ' {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(self.text.get(run..self.i)?);
+            match self.peek()? {
+                b'"' => {
+                    self.i += 1;
+                    return Some(out);
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let e = self.peek()?;
+                    self.i += 1;
+                    let c = match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode()?,
+                        _ => return None,
+                    };
+                    out.push(c);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let d = char::from(self.peek()?).to_digit(16)?;
+            n = n * 16 + d;
+            self.i += 1;
+        }
+        Some(n)
+    }
+
+    /// A `\u` escape (the `\u` is read), with its low surrogate when it is a high one.
+    fn unicode(&mut self) -> Option<char> {
+        let hi = self.hex4()?;
+        if (0xd800..0xdc00).contains(&hi) {
+            if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
+                return None;
+            }
+            self.i += 2;
+            let lo = self.hex4()?;
+            if !(0xdc00..0xe000).contains(&lo) {
+                return None;
+            }
+            return char::from_u32(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
+        }
+        char::from_u32(hi)
+    }
+}
+
+/// `[{"path":…,"code":…,"message":…,"messageKo":…}, …]`, the shape of `issue_to_js`.
+fn push_issues<'a>(out: &mut String, issues: impl Iterator<Item = &'a Issue>) {
+    out.push('[');
+    for (i, issue) in issues.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"path\":");
+        push_str(out, &issue.path);
+        out.push_str(",\"code\":");
+        push_str(out, issue.code.as_str());
+        out.push_str(",\"message\":");
+        push_str(out, &issue.message(Lang::En));
+        out.push_str(",\"messageKo\":");
+        push_str(out, &issue.message(Lang::Ko));
+        out.push('}');
+    }
+    out.push(']');
+}
+
+/// Writes `v` as JSON; `None` for a number that is not an integer within ±2^53 (the careful
+/// writer handles those, so no float formatter is needed here).
+fn push_value(out: &mut String, v: &Value) -> Option<()> {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            const SAFE: u64 = 9_007_199_254_740_991;
+            if let Some(u) = n.as_u64().filter(|u| *u <= SAFE) {
+                push_u64(out, u);
+            } else if let Some(i) = n.as_i64().filter(|i| i.unsigned_abs() <= SAFE) {
+                out.push('-');
+                push_u64(out, i.unsigned_abs());
+            } else {
+                return None;
+            }
+        }
+        Value::String(s) => push_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_value(out, item)?;
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_str(out, k);
+                out.push(':');
+                push_value(out, item)?;
+            }
+            out.push('}');
+        }
+    }
+    Some(())
+}
+
+fn push_u64(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_u64(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
+fn push_str(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b >= b' ' && b != b'"' && b != b'\\' {
+            continue;
+        }
+        // `get`, not indexing: an ASCII byte is always a char boundary, and indexing would
+        // link the slice-panic formatter.
+        out.push_str(s.get(start..i).unwrap_or_default());
+        start = i + 1;
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                out.push_str("\\u00");
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 0xf) as usize] as char);
+            }
+        }
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
+    out.push('"');
+}
+
+// Native only: they read tests/cases/ from disk and use proptest (a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::check::{build_params, check};
+    use serde_json::json;
+
+    #[test]
+    fn strings_escape_like_json() {
+        for s in [
+            "",
+            "plain",
+            "주문명:결제테스트",
+            "a\"b\\c",
+            "line\nbreak\t\r",
+            "\u{1}\u{1f}\u{7f}",
+            "😀 \u{2028}",
+        ] {
+            let mut out = String::new();
+            push_str(&mut out, s);
+            let back: String = serde_json::from_str(&out).expect("valid JSON");
+            assert_eq!(back, s, "{out}");
+        }
+    }
+
+    #[test]
+    fn integers_and_unsafe_numbers() {
+        let mut out = String::new();
+        push_value(
+            &mut out,
+            &json!([
+                0,
+                7,
+                10,
+                64900,
+                -1,
+                -9007199254740991i64,
+                9007199254740991u64
+            ]),
+        )
+        .unwrap();
+        assert_eq!(out, "[0,7,10,64900,-1,-9007199254740991,9007199254740991]");
+        for v in [
+            json!(1.5),
+            json!(9007199254740992u64),
+            json!({"a": [-9007199254740992i64]}),
+        ] {
+            assert_eq!(push_value(&mut String::new(), &v), None, "{v}");
+        }
+    }
+
+    fn opts_of(options: &Value) -> (Option<String>, u32) {
+        let provider = options
+            .get("provider")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let mut flags = 0;
+        if options.get("mobile") == Some(&Value::Bool(true)) {
+            flags |= FLAG_MOBILE;
+        }
+        if options.get("webview") == Some(&Value::Bool(true)) {
+            flags |= FLAG_WEBVIEW;
+        }
+        (provider, flags)
+    }
+
+    /// The shared case table through `check_json` / `build_json`: the same `(path, code)`
+    /// pairs as `check`, and the same normalized params as `build_params`.
+    #[test]
+    fn shared_cases_through_the_json_path() {
+        let mut n = 0;
+        let mut careful = 0;
+        for file in ["common", "inicis", "kcp", "ksnet", "daou"] {
+            let path = format!("{}/tests/cases/{file}.json", env!("CARGO_MANIFEST_DIR"));
+            let cases: Vec<Value> =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            for case in cases {
+                let name = case["name"].as_str().unwrap().to_string();
+                let params = &case["params"];
+                let options = case.get("options").cloned().unwrap_or(json!({}));
+                let (provider, flags) = opts_of(&options);
+                let mut pre = Vec::new();
+                let opts = options_from(
+                    provider.as_deref(),
+                    flags & FLAG_MOBILE != 0,
+                    flags & FLAG_WEBVIEW != 0,
+                    &mut pre,
+                );
+                let text = params.to_string();
+                let answer = check_json(&text, provider.clone(), flags);
+                if answer.is_empty() {
+                    // A fraction or a number past ±2^53: the wrapper's guard sends it to the
+                    // careful path, and so does the parser.
+                    assert!(
+                        text.contains(['.', 'e', 'E']) || text.len() > 20,
+                        "{name}: {text}"
+                    );
+                    assert_eq!(build_json(&text, provider, flags), "", "{name}");
+                    careful += 1;
+                    continue;
+                }
+                let got: Value = serde_json::from_str(&answer).expect(&name);
+                let mut pairs: Vec<(String, String)> = ["errors", "warnings"]
+                    .iter()
+                    .flat_map(|k| got[*k].as_array().unwrap().clone())
+                    .map(|i| {
+                        assert!(
+                            !i["message"].as_str().unwrap().is_empty()
+                                && !i["messageKo"].as_str().unwrap().is_empty()
+                        );
+                        (
+                            i["path"].as_str().unwrap().to_string(),
+                            i["code"].as_str().unwrap().to_string(),
+                        )
+                    })
+                    .collect();
+                pairs.sort();
+                let report = if pre.is_empty() {
+                    check(params, &opts)
+                } else {
+                    check_report(params, &opts, pre)
+                };
+                let want: Vec<(String, String)> = report
+                    .pairs()
+                    .into_iter()
+                    .map(|(p, c)| (p, c.to_string()))
+                    .collect();
+                assert_eq!(pairs, want, "{name}");
+                assert_eq!(got["ok"], json!(report.is_ok()), "{name}");
+                let built: Value =
+                    serde_json::from_str(&build_json(&text, provider, flags)).expect(&name);
+                match build_params(params, &opts) {
+                    Ok(v) if report.is_ok() => assert_eq!(built["params"], v, "{name}"),
+                    _ => {
+                        assert_eq!(built["error"]["code"], "invalid_params", "{name}");
+                        assert!(
+                            !built["error"]["issues"].as_array().unwrap().is_empty(),
+                            "{name}"
+                        );
+                    }
+                }
+                n += 1;
+            }
+        }
+        assert!(
+            n >= 50 && careful <= n / 10,
+            "{n} cases, {careful} for the careful path"
+        );
+    }
+
+    #[test]
+    fn the_parser_agrees_with_serde_json() {
+        let texts = [
+            r#"{}"#,
+            r#"[]"#,
+            r#" { "a" : [ 1 , -2 , true , false , null , "x" ] , "b" : { } } "#,
+            r#"{"k":"\"\\\/\b\f\n\r\t\u0041\u00e9\uac00\ud83d\ude00 plain 주문"}"#,
+            r#"[0,9007199254740991,-9007199254740991,10,100]"#,
+            r#"{"b":1,"a":2,"b":3}"#,
+            r#""just a string""#,
+            r#"12"#,
+        ];
+        for t in texts {
+            let want: Value = serde_json::from_str(t).unwrap();
+            assert_eq!(parse_json(t), Some(want), "{t}");
+        }
+        let cases = std::fs::read_to_string(format!(
+            "{}/tests/cases/kcp.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let all: Value = serde_json::from_str(&cases).unwrap();
+        let mut read = 0;
+        for c in all.as_array().unwrap() {
+            let text = c["params"].to_string();
+            if let Some(v) = parse_json(&text) {
+                assert_eq!(v, c["params"], "{text}");
+                read += 1;
+            }
+        }
+        assert!(read >= 10, "{read}");
+    }
+
+    #[test]
+    fn the_parser_refuses_what_the_careful_path_must_read() {
+        for t in [
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":}",
+            "{\"a\" 1}",
+            "[1 2]",
+            "01",
+            "-",
+            "-0",
+            "1.5",
+            "1e3",
+            "1E3",
+            "2.0",
+            "9007199254740992",
+            "-9007199254740992",
+            "99999999999999999999999",
+            "tru",
+            "nul",
+            "\"\\ud800\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\udc00\"",
+            "\"\\x\"",
+            "\"a\nb\"",
+            "\"open",
+            "{} x",
+            "[[[[]]]]]",
+        ] {
+            assert_eq!(parse_json(t), None, "{t:?}");
+        }
+        let deep = format!(
+            "{}{}",
+            "[".repeat(PARSE_DEPTH + 1),
+            "]".repeat(PARSE_DEPTH + 1)
+        );
+        assert_eq!(parse_json(&deep), None);
+        let ok = format!("{}{}", "[".repeat(PARSE_DEPTH), "]".repeat(PARSE_DEPTH));
+        assert!(parse_json(&ok).is_some());
+    }
+
+    #[test]
+    fn not_strict_json_asks_for_the_careful_path() {
+        for text in ["", "{", "{\"name\":\"\\ud800\"}", "{\"a\":1}x"] {
+            assert_eq!(check_json(text, None, 0), "", "{text}");
+            assert_eq!(build_json(text, None, 0), "", "{text}");
+        }
+        let unknown: Value =
+            serde_json::from_str(&check_json("{}", Some("stripe".into()), 0)).unwrap();
+        assert_eq!(unknown["errors"][0]["path"], "options.provider");
+        assert_eq!(unknown["provider"], Value::Null);
+    }
+
+    fn arb_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        const SAFE: i64 = 9_007_199_254_740_991;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-SAFE..=SAFE).prop_map(|n| if n >= 0 { json!(n as u64) } else { json!(n) }),
+            any::<String>().prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                proptest::collection::btree_map(any::<String>(), inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// Whatever serde_json writes (strings with any character, escapes, safe integers),
+        /// parse_json reads back to the same tree, and push_value writes text serde_json
+        /// reads back to the same tree.
+        #[test]
+        fn parse_and_write_round_trip(v in arb_json()) {
+            let text = serde_json::to_string(&v).unwrap();
+            proptest::prop_assert_eq!(parse_json(&text), Some(v.clone()));
+            let pretty = serde_json::to_string_pretty(&v).unwrap();
+            proptest::prop_assert_eq!(parse_json(&pretty), Some(v.clone()));
+            let mut out = String::new();
+            proptest::prop_assert!(push_value(&mut out, &v).is_some());
+            proptest::prop_assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+        }
+    }
+}

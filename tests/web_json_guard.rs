@@ -1,0 +1,194 @@
+//! The npm wrapper's JSON guard (the marked section of `js/index.js`) in a real browser:
+//! for every value of the hostile corpus and for ordinary params, the one-string path
+//! (`asJson` → `checkJson` / `buildJson`) gives exactly the careful reader's answer
+//! (`checkParams` / `buildParams`), messages included, or the guard sends the value to the
+//! careful reader. Runs in headless Chromium and headless Firefox.
+#![cfg(target_arch = "wasm32")]
+
+use iamport_pay::js::{build_json, build_params, check_json, check_params};
+use js_sys::{Array, Function, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const INDEX_JS: &str = include_str!("../js/index.js");
+
+/// The guard section of js/index.js as a JS function `asJson(params, options)`.
+fn as_json_fn() -> Function {
+    let start = INDEX_JS
+        .find("// ---- guard:")
+        .expect("js/index.js marks the guard section");
+    let end = INDEX_JS
+        .find("// ---- end of guard ----")
+        .expect("js/index.js marks the end of the guard");
+    let body = format!("{}\nreturn asJson;", &INDEX_JS[start..end]);
+    Function::new_no_args(&body)
+        .call0(&JsValue::NULL)
+        .expect("the guard section evaluates")
+        .unchecked_into()
+}
+
+fn make(body: &str) -> JsValue {
+    Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .expect("the corpus builder itself does not throw")
+}
+
+fn stringify(v: &JsValue) -> String {
+    JSON::stringify(v).expect("a result is JSON").into()
+}
+
+/// The careful answers: checkParams' result and buildParams' value or error, as JSON text.
+fn careful(params: &JsValue, options: &JsValue) -> (String, String) {
+    let check = stringify(&check_params(params.clone(), options.clone()));
+    let build = match build_params(params.clone(), options.clone()) {
+        Ok(v) => format!("{{\"params\":{}}}", stringify(&v)),
+        Err(e) => {
+            // The careful error object, in the shape buildJson gives it.
+            let get = |k: &str| Reflect::get(&e, &JsValue::from_str(k)).expect("error field");
+            let err = js_sys::Object::new();
+            for k in ["code", "message", "issues"] {
+                Reflect::set(&err, &JsValue::from_str(k), &get(k)).unwrap();
+            }
+            format!("{{\"error\":{}}}", stringify(&err))
+        }
+    };
+    (check, build)
+}
+
+/// Runs one case; returns whether the guard took the one-string path.
+fn same_answer(guard: &Function, label: &str, params: &JsValue, options: &JsValue) -> bool {
+    let (want_check, want_build) = careful(params, options);
+    let json = guard
+        .call2(&JsValue::NULL, params, options)
+        .expect("the guard never throws");
+    if json.is_undefined() {
+        return false;
+    }
+    let json: Array = json.unchecked_into();
+    let text = json.get(0).as_string().expect("text");
+    let provider = json.get(1).as_string();
+    let flags = json.get(2).as_f64().expect("flags") as u32;
+    let got_check = check_json(&text, provider.clone(), flags);
+    if got_check.is_empty() {
+        // The parser refused the text: the wrapper then takes the careful path too.
+        assert!(build_json(&text, provider, flags).is_empty(), "{label}");
+        return false;
+    }
+    assert_eq!(got_check, want_check, "{label}: checkJson vs checkParams");
+    let got_build = build_json(&text, provider, flags);
+    assert!(!got_build.is_empty(), "{label}");
+    // JSON.parse and stringify again: the careful error keeps the same key order.
+    let got_build = stringify(&JSON::parse(&got_build).expect("JSON"));
+    assert_eq!(got_build, want_build, "{label}: buildJson vs buildParams");
+    true
+}
+
+const BASE: &str =
+    "({pg:'ksnet.M', pay_method:'card', merchant_uid:'o-1', name:'Mug', amount:1004, tax_free:0})";
+
+#[wasm_bindgen_test]
+fn ordinary_params_take_the_one_string_path_with_the_same_answers() {
+    let guard = as_json_fn();
+    let cases = [
+        "return {pg:'html5_inicis.INIpayTest', pay_method:'card', merchant_uid:'order_no_0001', name:'주문명:결제테스트', amount:64900, buyer_email:'test@portone.io', buyer_name:'구매자이름', buyer_tel:'010-1234-5678', buyer_addr:'서울특별시 강남구 삼성동', buyer_postcode:'123-456', m_redirect_url:'https://shop.example/complete', display:{card_quota:[2,3,6]}};",
+        "return {pg:'html5_inicis.INIpayTest', pay_method:'cardd', merchant_uid:'', name:'주문명:결제테스트', amount:-100, buyer_email:'test@portone.io', buyer_name:42, buyer_tel:'', m_redirect_url:'not a url'};",
+        "return {pg:'kcp.T0000', pay_method:'trans', merchant_uid:'order_escrow_0001', name:'에스크로 주문', amount:100000, escrow:true, buyer_name:'홍길동', buyer_tel:'01012345678', buyer_email:'buyer@example.com', kcpProducts: Array.from({length: 10}, (_, i) => ({orderNumber:'item-'+i, name:'상품 '+i, quantity:1, amount:10000}))};",
+        "return {pg:'ksnet.2999199999', pay_method:'card', merchant_uid:'order_id_1667634130160', name:'나이키 와플 트레이너 2 SD', amount:'109000', tax_free:3000, custom_data:{userId:30930, note:'a \"quoted\" \\\\ back\\nslash\\u0001'}, display:{card_quota:[0,6]}, bypass:{ksnet:{sndQpayType:'0'}}};",
+        "return {amount: -1};",
+        "return {};",
+        "return [];",
+        "return 'x';",
+        "return null;",
+        "return Object.assign(Object.create(null), {pg:'kcp.T0000', amount: 1000});",
+        &format!("const p = {BASE}; p.buyer_email = undefined; return p;"),
+        &format!("const p = {BASE}; p[Symbol('s')] = 1; return p;"),
+        &format!("const p = {BASE}; Object.defineProperty(p, 'buyer_tel', {{ enumerable: true, get() {{ return '010'; }} }}); return p;"),
+        &format!("return new Proxy({BASE}, {{}});"),
+        "return {name: '😀 surrogate pair', amount: 1};",
+    ];
+    for (i, body) in cases.iter().enumerate() {
+        let p = make(body);
+        assert!(
+            same_answer(&guard, &format!("case {i}"), &p, &JsValue::UNDEFINED),
+            "case {i} takes the one-string path: {body}"
+        );
+    }
+    // Options: a provider string (known or not), mobile, webview; odd values are ignored.
+    for options in [
+        "return {provider: 'kcp'};",
+        "return {provider: 'stripe'};",
+        "return {provider: 7, mobile: 'yes', webview: 1};",
+        "return {mobile: true, webview: true};",
+        "return 'kcp';",
+        "return null;",
+    ] {
+        let p = make(&format!("return {BASE};"));
+        assert!(
+            same_answer(&guard, options, &p, &make(options)),
+            "{options}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn hostile_values_go_to_the_careful_reader() {
+    let guard = as_json_fn();
+    let cases = [
+        "let o = {}; for (let i = 0; i < 10000; i++) o = {a: o}; const p = BASE; p.custom_data = o; return p;",
+        "let o = []; for (let i = 0; i < 10000; i++) o = [o]; return o;",
+        "const p = BASE; p.name = 'x'.repeat(10 * 1024 * 1024); return p;",
+        "return JSON.parse('{\"pg\":\"ksnet.M\",\"amount\":1004,\"__proto__\":{\"polluted\":\"yes\"},\"custom_data\":{\"__proto__\":{\"polluted\":\"yes\"}}}');",
+        "return new Map([['amount', 1]]);",
+        "return new Date();",
+        "return new (class Order { constructor() { this.amount = 1; } })();",
+        "const p = BASE; p.custom_data = new Map(); return p;",
+        "const p = BASE; p.period = new Date(); return p;",
+        "const p = BASE; Object.defineProperty(p, 'amount', { enumerable: true, get() { throw new Error('boom'); } }); return p;",
+        "return new Proxy({}, { ownKeys() { throw new Error('trap'); }, get() { throw new Error('trap'); } });",
+        "return new Proxy(BASE, { has() { throw new Error('trap'); } });",
+        "const p = BASE; p.custom_data = {}; p.custom_data.self = p.custom_data; p.bypass = p; return p;",
+        "const p = BASE; p.amount = 1004n; return p;",
+        "const p = BASE; p.name = Symbol('n'); return p;",
+        "const p = BASE; p.buyer_tel = () => '010'; return p;",
+        "const p = BASE; p.notice_url = [ , 'https://a.example/h']; return p;",
+        "const p = BASE; p.notice_url = [undefined, 'https://a.example/h']; return p;",
+        "const p = BASE; p.amount = NaN; return p;",
+        "const p = BASE; p.amount = Infinity; return p;",
+        "const p = BASE; p.amount = -0; return p;",
+        "const p = BASE; p.amount = 1004.5; return p;",
+        "const p = BASE; p.amount = 2 ** 53; return p;",
+        "const p = BASE; p.toJSON = () => ({}); return p;",
+        "const p = BASE; Object.defineProperty(p, 'toJSON', { value: () => ({ amount: 1 }) }); return p;",
+        "const p = BASE; p.custom_data = { toJSON() { return 'x'; } }; return p;",
+        "const p = BASE; p.display = new (class Q extends Array {})(); return p;",
+        "const p = BASE; p.name = 'lone \\ud800 surrogate'; return p;",
+        "const p = BASE; p['\\udc00'] = 1; return p;",
+        "const p = BASE; p.custom_data = Object.fromEntries(Array.from({length: 600}, (_, i) => ['k' + i, i])); return p;",
+        "const p = BASE; p.custom_data = Array.from({length: 600}, (_, i) => i); return p;",
+        "return undefined;",
+        "return () => 1;",
+        "return 10n;",
+        "return NaN;",
+    ];
+    for (i, body) in cases.iter().enumerate() {
+        let p = make(&body.replace("BASE", BASE));
+        assert!(
+            !same_answer(&guard, &format!("hostile {i}"), &p, &JsValue::UNDEFINED),
+            "hostile case {i} goes to the careful reader: {body}"
+        );
+    }
+    // Options the careful reader reads differently (a throwing getter is ignored there).
+    let p = make(&format!("return {BASE};"));
+    let options = make("return { get provider() { throw new Error('boom'); } };");
+    assert!(!same_answer(&guard, "throwing options", &p, &options));
+    // A polluted prototype's toJSON: every object has it.
+    make("Object.prototype.toJSON = function () { return {}; }; return null;");
+    let polluted = same_answer(&guard, "polluted toJSON", &p, &JsValue::UNDEFINED);
+    make("delete Object.prototype.toJSON; return null;");
+    assert!(
+        !polluted,
+        "Object.prototype.toJSON goes to the careful reader"
+    );
+}
