@@ -233,6 +233,20 @@ messages! {
         "{path}은(는) request_pay 파라미터가 아닙니다";
     UnknownKeyDidYouMean => "{path} is not a request_pay parameter; did you mean {arg}?",
         "{path}은(는) request_pay 파라미터가 아닙니다. {arg}을(를) 의도하셨나요?";
+    UnknownNestedKey => "{path} is not a documented key of this object",
+        "{path}은(는) 이 객체에 정의된 키가 아닙니다";
+    UnknownNestedKeyDidYouMean => "{path} is not a documented key of this object; did you mean {arg}?",
+        "{path}은(는) 이 객체에 정의된 키가 아닙니다. {arg}을(를) 의도하셨나요?";
+    ProtoKey => "{path} is an own __proto__ key (as JSON.parse makes); it would change the object's prototype and is never sent",
+        "{path}은(는) __proto__ 키입니다(JSON.parse가 만드는 형태). 객체의 프로토타입을 바꾸므로 보낼 수 없습니다";
+    UnknownPgDidYouMean => "the PG code in pg is not a PortOne PG code; did you mean {arg}?",
+        "pg의 PG사 코드가 포트원 PG사 코드가 아닙니다. {arg}을(를) 의도하셨나요?";
+    UnknownPayMethodDidYouMean => "pay_method is not a PortOne pay_method code; did you mean {arg}?",
+        "pay_method 값이 포트원 결제수단 코드가 아닙니다. {arg}을(를) 의도하셨나요?";
+    BuyerTelFormat => "buyer_tel should hold a phone number: digits, with -, +, spaces or parentheses",
+        "buyer_tel(구매자 연락처)에는 숫자와 -, +, 공백, 괄호만 쓰는 전화번호를 넣어야 합니다";
+    NoPgNoChannelKey => "neither pg nor channelKey is set, so no PG's rules were checked (only the common rules); set pg, or channelKey with options.provider",
+        "pg와 channelKey가 모두 없어 PG사 규칙을 검사하지 못했습니다 (공통 규칙만 검사함). pg를 지정하거나 channelKey와 options.provider를 지정하세요";
     CardData => "{path} must never be sent from the browser; issue billing keys through the server REST API",
         "{path}(카드 정보)는 브라우저에서 보내면 안 됩니다. 빌링키는 서버에서 REST API로 발급하세요";
     UnknownPg => "pg {arg} is not a PortOne PG code",
