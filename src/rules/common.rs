@@ -393,24 +393,10 @@ pub(crate) fn pg_data_rules(ctx: &mut Ctx, pg: &Pg) {
         }
     }
     if let Some((allowed, msg)) = pg.languages {
-        let at = ctx.at(["language"]);
-        let other = at
-            .peek_str()
-            .and_then(|l| l.parse::<Language>().ok())
-            .is_some_and(|l| !allowed.contains(&l));
-        if other {
-            at.add_new(Code::InvalidValue, msg);
-        }
+        narrower_set(ctx, "language", allowed, msg);
     }
     if let Some((allowed, msg)) = pg.currencies {
-        let at = ctx.at(["currency"]);
-        let other = at
-            .peek_str()
-            .and_then(|c| c.parse::<Currency>().ok())
-            .is_some_and(|c| !allowed.contains(&c));
-        if other {
-            at.add_new(Code::InvalidValue, msg);
-        }
+        narrower_set(ctx, "currency", allowed, msg);
     }
     if pg.name_required {
         ctx.require("name", Msg::RequiredBy);
@@ -432,6 +418,24 @@ pub(crate) fn pg_data_rules(ctx: &mut Ctx, pg: &Pg) {
                 at.add_new(Code::UnsupportedOption, msg);
             }
         });
+    }
+}
+
+/// `invalid_value` (with `msg`) at `key` when it holds a PortOne value (`T`) outside the PG's
+/// narrower `allowed` set; a value outside PortOne's set has the common issue only.
+fn narrower_set<T: std::str::FromStr + PartialEq>(
+    ctx: &mut Ctx,
+    key: &'static str,
+    allowed: &[T],
+    msg: Msg,
+) {
+    let at = ctx.at([key]);
+    let other = at
+        .peek_str()
+        .and_then(|v| v.parse::<T>().ok())
+        .is_some_and(|v| !allowed.contains(&v));
+    if other {
+        at.add_new(Code::InvalidValue, msg);
     }
 }
 

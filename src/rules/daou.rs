@@ -6,7 +6,7 @@ use crate::check::quote;
 use crate::issue::{Code, Msg};
 use crate::provider::Provider;
 use crate::request::PayMethod;
-use crate::rules::common::{INSTALLMENT_MINIMUM, PERIOD_FORMATS, VBANK_DUE_FORMATS};
+use crate::rules::common::INSTALLMENT_MINIMUM;
 use crate::rules::ctx::Ctx;
 use crate::rules::format::is_digits;
 use crate::rules::ksx1001;
@@ -18,9 +18,6 @@ use crate::rules::Pg;
 pub(crate) const DESCRIPTOR: Pg = Pg {
     section: "§5 Kiwoom Pay",
     pay_methods: PAY_METHODS,
-    pay_method_msg: Msg::UnsupportedPayMethodBy,
-    billing_pay_methods: None,
-    deprecated_pay_methods: &[],
     // `daou_no_billing_window`: daou.mdx offers only the "비 인증 API 요청" tab (REST billing),
     // and non-auth-billing.mdx's "결제창(SDK) 방식 ... 지원 결제대행사" list has no 키움페이.
     no_billing_window: Some(Msg::DaouNoBillingWindow),
@@ -36,14 +33,6 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
         "daou",
         &["PRODUCTCODE", "CASHRECEIPTFLAG", "DIRECT_YN", "CARDQUOTA"],
     )),
-    vbank_due_formats: VBANK_DUE_FORMATS,
-    period_formats: PERIOD_FORMATS,
-    amount_digit_string: false,
-    card_quota_exact: false,
-    direct_quota_months: crate::rules::quota_is_months,
-    direct_quota_soft_minimum: None,
-    languages: None,
-    currencies: None,
     // `daou_name_required`: daou.mdx L103 "name: string **주문명**" without `?` (request-pay-
     // params.mdx L157 "name?: string"); the PG page is the more specific one (RULES.md §5.1).
     name_required: true,
@@ -56,6 +45,7 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     // useFreeInterestFromMall.
     no_mall_interest: Some(Msg::DaouNoMallInterest),
     check,
+    ..Pg::COMMON
 };
 
 /// daou.mdx pay_method: "card (신용카드) trans (실시간 계좌이체) vbank (가상계좌) kakaopay

@@ -7,7 +7,6 @@
 use crate::check::quote;
 use crate::issue::{Code, Issue, Msg, Severity};
 use crate::request::{Language, PayMethod};
-use crate::rules::common::{PERIOD_FORMATS, VBANK_DUE_FORMATS};
 use crate::rules::ctx::{read_int, Ctx};
 use crate::rules::schema::Type;
 use crate::rules::tree::Kind;
@@ -17,7 +16,6 @@ use crate::rules::Pg;
 pub(crate) const DESCRIPTOR: Pg = Pg {
     section: "§2 KG Inicis",
     pay_methods: PAY_METHODS,
-    pay_method_msg: Msg::UnsupportedPayMethodBy,
     // `inicis_billing_card_only` — 000 L62 "pay_method: \"card\", // 'card'만 지원됩니다.";
     // inicis.mdx L297 (same); 003 "only 'card' supported". The billing amount is display-only
     // (000 L61 "amount 파라미터에 금액을 설정하여도 실제 승인은 이루어지지 않습니다.") — nothing to check.
@@ -26,21 +24,13 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     // Conflict (RULES.md §7.1): the newer list wins, but an old MID may still take chai, so a
     // warning rather than an error.
     deprecated_pay_methods: &[(PayMethod::Chai, Msg::InicisChaiDeprecated)],
-    no_billing_window: None,
     // inicis.mdx "customer_id?: string 구매자 고유 ID"
     keys: &[("customer_id", Type::Str)],
     bypass_keys: BYPASS_KEYS,
     bypass_sub: Some(("inicis", &["authtype"])),
-    vbank_due_formats: VBANK_DUE_FORMATS,
-    period_formats: PERIOD_FORMATS,
-    amount_digit_string: false,
-    card_quota_exact: false,
-    direct_quota_months: crate::rules::quota_is_months,
-    direct_quota_soft_minimum: None,
     // `inicis_language` — inicis.mdx L209-214 "language?: string **결제창 언어** - `ko`: 한국어
     // (기본값) - `en`: 영어". The common rule already rejects non-PortOne values.
     languages: Some((&[Language::Ko, Language::En], Msg::LanguageKoEn)),
-    currencies: None,
     // `inicis_name_required` — inicis.mdx L129 (일반결제) and L354 (빌링키) "name: string
     // **주문명**" without `?`, where request-pay-params.mdx L157 writes "name?: string"; the PG
     // page is the more specific one (docs/RULES.md §2.1).
@@ -50,6 +40,7 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     // request-pay-params.mdx "상점 부담 무이자 할부" lists KG이니시스.
     no_mall_interest: None,
     check,
+    ..Pg::COMMON
 };
 
 /// Top-level `bypass` keys (inicis.mdx; docs/RULES.md §2.2).

@@ -8,7 +8,7 @@ use crate::check::quote;
 use crate::issue::{Code, Msg};
 use crate::provider::Provider;
 use crate::request::{Language, PayMethod};
-use crate::rules::common::{CARD_CODES, PERIOD_FORMATS};
+use crate::rules::common::CARD_CODES;
 use crate::rules::ctx::Ctx;
 use crate::rules::format::{euc_kr_len, is_digits, DateFormat};
 use crate::rules::schema::Type;
@@ -19,9 +19,6 @@ use crate::rules::Pg;
 pub(crate) const DESCRIPTOR: Pg = Pg {
     section: "§3 NHN KCP",
     pay_methods: PAY_METHODS,
-    pay_method_msg: Msg::UnsupportedPayMethodBy,
-    billing_pay_methods: None,
-    deprecated_pay_methods: &[],
     // `kcp_customer_uid_needs_billing` (below) instead.
     no_billing_window: None,
     // kcp.mdx: company, auth_mode, appCard, prefill, kcpProducts
@@ -35,15 +32,11 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     bypass_keys: BYPASS_KEYS,
     bypass_sub: None,
     vbank_due_formats: VBANK_DUE_FORMATS,
-    period_formats: PERIOD_FORMATS,
-    amount_digit_string: false,
-    card_quota_exact: false,
     direct_quota_months,
     direct_quota_soft_minimum: Some((SOME_CARDS_INSTALLMENT_MINIMUM, Msg::KcpInstallmentSomeCards)),
     // `kcp_language` — 001 L35 "language : 'ko', // en 설정시 영문으로 출력되면 해당 파라미터 생략시
     // 한국어 default"; kcp.mdx L234-239 "- `ko`: 한국어 (기본값) - `en`: 영어".
     languages: Some((&[Language::Ko, Language::En], Msg::LanguageKoEn)),
-    currencies: None,
     // `kcp_name_required` — kcp.mdx L166 "name: string **주문명**" without `?` (request-pay-
     // params.mdx L157 "name?: string"); the PG page is the more specific one (RULES.md §3.1).
     name_required: true,
@@ -58,6 +51,7 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     // `enabled` only.
     no_mall_interest: Some(Msg::KcpNoMaxMonth),
     check,
+    ..Pg::COMMON
 };
 
 /// NHN KCP's billing-key window (`kcp_billing`): KCP's data, pay_method `card` only —

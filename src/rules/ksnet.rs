@@ -7,7 +7,7 @@
 use crate::check::quote;
 use crate::issue::{Code, Msg};
 use crate::request::{Currency, PayMethod};
-use crate::rules::common::{INSTALLMENT_MINIMUM, VBANK_DUE_FORMATS};
+use crate::rules::common::INSTALLMENT_MINIMUM;
 use crate::rules::ctx::Ctx;
 use crate::rules::format::{is_http_url, DateFormat};
 use crate::rules::schema::Type;
@@ -18,9 +18,6 @@ use crate::rules::Pg;
 pub(crate) const DESCRIPTOR: Pg = Pg {
     section: "§4 KSNET",
     pay_methods: PAY_METHODS,
-    pay_method_msg: Msg::UnsupportedPayMethodBy,
-    billing_pay_methods: None,
-    deprecated_pay_methods: &[],
     // `ksnet_no_billing_window`: ksnet.mdx "비인증 결제창 요청" tab: "**KSNET은 결제창 기반 비인증
     // 결제를 지원하지 않습니다.**" — a `customer_uid` (billing-key window) is an error.
     no_billing_window: Some(Msg::KsnetNoBillingWindow),
@@ -38,10 +35,10 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
             "easyPayDirect",
         ],
     )),
-    // `ksnet_vbank_due_window_formats`: ksnet-warning.mdx "초 단위의 UNIX TIMESTAMP ...
-    // (`api로 가상계좌를 발급하는 경우에만 해당합니다.`)" — the window takes the common formats,
-    // so a timestamp is the common invalid_value.
-    vbank_due_formats: VBANK_DUE_FORMATS,
+    // vbank_due formats: the common four (`Pg::COMMON`). `ksnet_vbank_due_window_formats`:
+    // ksnet-warning.mdx "초 단위의 UNIX TIMESTAMP ... (`api로 가상계좌를 발급하는 경우에만
+    // 해당합니다.`)" — the window takes the common formats, so a timestamp is the common
+    // invalid_value.
     // `period` formats under KSNET: its samples send "2022-12-01" (docs/RULES.md §1.3).
     period_formats: &[DateFormat::Date8, DateFormat::DashDate],
     // `ksnet_amount_string`: 002 shows `amount : '1004'`, a string, where 000 / request-pay-
@@ -51,9 +48,6 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     amount_digit_string: true,
     // `ksnet_card_quota_exact` (below) replaces the common installment warning.
     card_quota_exact: true,
-    direct_quota_months: crate::rules::quota_is_months,
-    direct_quota_soft_minimum: None,
-    languages: None,
     // `ksnet_currency`: ksnet-warning.mdx "KSNET은 KRW, USD 만 지원합니다." (A code outside the
     // common list is already the common `invalid_value`.)
     currencies: Some((&[Currency::Krw, Currency::Usd], Msg::KsnetCurrency)),
@@ -69,6 +63,7 @@ pub(crate) const DESCRIPTOR: Pg = Pg {
     // issuer limits are `merchant_interest_free` below.
     no_mall_interest: None,
     check,
+    ..Pg::COMMON
 };
 
 /// 002 / ksnet.mdx pay_method list: "card (신용카드) vbank (가상계좌) trans (계좌이체) phone

@@ -79,6 +79,35 @@ pub(crate) struct Pg {
     pub check: fn(&mut Ctx),
 }
 
+impl Pg {
+    /// What a PG is unless its descriptor says otherwise: request-pay-params.mdx's formats,
+    /// every PortOne language and currency, no coercion, every option supported. Each PG's
+    /// `DESCRIPTOR` names what differs and takes the rest from here (`..Pg::COMMON`).
+    pub(crate) const COMMON: Pg = Pg {
+        section: "",
+        pay_methods: &[],
+        pay_method_msg: Msg::UnsupportedPayMethodBy,
+        billing_pay_methods: None,
+        deprecated_pay_methods: &[],
+        no_billing_window: None,
+        keys: &[],
+        bypass_keys: &[],
+        bypass_sub: None,
+        vbank_due_formats: common::VBANK_DUE_FORMATS,
+        period_formats: common::PERIOD_FORMATS,
+        amount_digit_string: false,
+        card_quota_exact: false,
+        direct_quota_months: quota_is_months,
+        direct_quota_soft_minimum: None,
+        languages: None,
+        currencies: None,
+        name_required: false,
+        no_interest_free: None,
+        no_mall_interest: None,
+        check: |_| {},
+    };
+}
+
 /// Every quota means its own number of months.
 pub(crate) fn quota_is_months(_code: Option<&str>, quota: u64) -> Option<u64> {
     Some(quota)
