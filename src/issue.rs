@@ -269,6 +269,33 @@ messages! {
         "phone은 키움페이 통신사 노출 설정 객체({ detail: [...] })입니다. 구매자 전화번호는 buyer_tel에 넣으세요";
     Custom => "{arg}",
         "{arg}";
+    // ---- server bodies (src/server/*) ---------------------------------------------------
+    ServerCardNumber => "card_number must be the card's 16 (AMEX: 15) digits, optionally grouped with dashes as in 1234-1234-1234-1234",
+        "card_number는 카드 번호 16자리(AMEX 15자리) 숫자여야 합니다 (1234-1234-1234-1234처럼 하이픈 구분 가능)";
+    ServerExpiry => "expiry must be the card's expiry month written YYYY-MM, such as 2025-12",
+        "expiry는 카드 유효기간을 YYYY-MM 형식으로 적어야 합니다 (예: 2025-12)";
+    ServerBirth => "birth must be the holder's birth date YYMMDD (6 digits) or, for a corporate card, the 10-digit business number",
+        "birth는 생년월일 6자리(YYMMDD) 또는 법인카드의 사업자등록번호 10자리여야 합니다";
+    ServerPwd2Digit => "pwd_2digit must be the first 2 digits of the card password",
+        "pwd_2digit는 카드 비밀번호 앞 2자리 숫자여야 합니다";
+    ServerBillingAmount => "amount must be more than 0: this call charges the billing key",
+        "amount는 0보다 커야 합니다: 이 API가 빌링키로 실제 결제를 합니다";
+    ServerCancelWhich => "imp_uid or merchant_uid is required: it says which payment to cancel",
+        "취소할 결제를 지정하는 imp_uid 또는 merchant_uid가 필요합니다";
+    ServerCancelAmount => "amount must be more than 0; leave it out to cancel the whole payment",
+        "amount는 0보다 커야 합니다. 전액 취소는 amount를 생략하세요";
+    ServerCancelPartWithoutAmount => "{path} is a part of the cancelled amount: give amount with it",
+        "{path}는 취소 금액의 일부입니다: amount와 함께 보내세요";
+    ServerCancelInicisParts => "{path} is required with amount by KG Inicis: it cancels exactly the amount, VAT and tax-free values sent",
+        "KG이니시스는 요청된 값 그대로 취소하므로 amount와 함께 {path} 값이 필수입니다";
+    ServerCancelOverChecksum => "amount must not exceed checksum, the cancellable balance",
+        "amount는 취소 가능 잔액(checksum)을 넘을 수 없습니다";
+    ServerSentAtSeconds => "logis.sent_at must be UNIX time in seconds (10 digits), not {arg}; milliseconds are a common mistake",
+        "logis.sent_at은 초 단위 UNIX 시간(10자리)이어야 합니다 (받은 값: {arg}). 밀리초 단위가 흔한 실수입니다";
+    ServerBusinessIdentifier => "identifier must be the 10-digit business registration number when identifier_type is \"business\"",
+        "identifier_type이 \"business\"이면 identifier는 사업자등록번호 10자리여야 합니다";
+    ServerReceiptAmount => "amount must be more than 0: it is the cash received",
+        "amount는 0보다 커야 합니다: 현금으로 받은 금액입니다";
     // ---- KG Inicis (rules/inicis.rs) -----------------------------------------------------
     InicisBillingCardOnly => "{pg}'s billing-key window (customer_uid set) takes pay_method \"card\" only, not {arg}",
         "{pg} 빌링키 발급 결제창(customer_uid 지정)은 pay_method \"card\"만 지원합니다 (받은 값: {arg})";

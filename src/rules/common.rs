@@ -461,3 +461,105 @@ fn pay_method_allowed(ctx: &mut Ctx, pg: &Pg) {
             .add_arg(Code::UnsupportedPayMethod, pg.pay_method_msg, arg);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::issue::{Lang, Severity};
+    use crate::{check, CheckOptions};
+    use serde_json::json;
+
+    fn issue(params: serde_json::Value, path: &str) -> crate::Issue {
+        let report = check(&params, &CheckOptions::default());
+        report
+            .issues()
+            .iter()
+            .find(|i| i.path == path)
+            .cloned()
+            .unwrap_or_else(|| panic!("no issue at {path}: {report}"))
+    }
+
+    fn base() -> serde_json::Value {
+        json!({"pay_method": "card", "merchant_uid": "o1", "name": "n", "amount": 1004})
+    }
+
+    fn with(key: &str, v: serde_json::Value) -> serde_json::Value {
+        let mut p = base();
+        p[key] = v;
+        p
+    }
+
+    #[test]
+    fn suggestions_name_the_real_value() {
+        let i = issue(with("pg", json!("KCP.T0000")), "pg");
+        assert_eq!(i.arg.as_deref(), Some("kcp"));
+        assert_eq!(
+            i.message(Lang::En),
+            "the PG code in pg is not a PortOne PG code; did you mean kcp?"
+        );
+        assert_eq!(
+            issue(with("pg", json!("Html5_Inicis.X")), "pg")
+                .arg
+                .as_deref(),
+            Some("html5_inicis")
+        );
+        assert_eq!(
+            issue(with("pg", json!("stripe.acct")), "pg").arg.as_deref(),
+            Some("\"stripe\"")
+        );
+        let i = issue(with("pay_method", json!("Card")), "pay_method");
+        assert_eq!(i.arg.as_deref(), Some("card"));
+        assert!(i.message(Lang::Ko).contains("card을(를) 의도하셨나요?"));
+        assert_eq!(
+            issue(with("pay_method", json!("KAKAOPAY")), "pay_method")
+                .arg
+                .as_deref(),
+            Some("kakaopay")
+        );
+        assert_eq!(
+            issue(with("pay_method", json!("bitcoin")), "pay_method")
+                .arg
+                .as_deref(),
+            Some("\"bitcoin\"")
+        );
+        let i = issue(
+            with("display", json!({"cardQuota": [3]})),
+            "display.cardQuota",
+        );
+        assert_eq!(i.arg.as_deref(), Some("card_quota"));
+        assert_eq!(i.severity, Severity::Warning);
+        let i = issue(with("display", json!({"zzz": 1})), "display.zzz");
+        assert_eq!(i.arg, None);
+    }
+
+    #[test]
+    fn severities_of_the_new_rules() {
+        assert_eq!(
+            issue(with("buyer_tel", json!("010-ABCD-5678")), "buyer_tel").severity,
+            Severity::Warning
+        );
+        assert_eq!(issue(base(), "pg").severity, Severity::Warning);
+        let mut p = with("pg", json!("kcp.T0000"));
+        p.as_object_mut().map(|m| m.remove("name"));
+        let i = issue(p, "name");
+        assert_eq!(i.severity, Severity::Error);
+        assert_eq!(i.message(Lang::En), "name is required by NHN KCP");
+        let i = issue(
+            serde_json::from_str(r#"{"__proto__": {"x": 1}}"#).unwrap(),
+            "__proto__",
+        );
+        assert_eq!(i.severity, Severity::Error);
+    }
+
+    #[test]
+    fn build_params_never_forwards_proto() {
+        let p: serde_json::Value = serde_json::from_str(
+            r#"{"pg":"ksnet","pay_method":"card","merchant_uid":"o","name":"n","amount":1,"tax_free":0,"custom_data":{"__proto__":{"a":1}}}"#,
+        )
+        .unwrap();
+        let err = crate::build_params(&p, &CheckOptions::default()).unwrap_err();
+        assert_eq!(
+            err.pairs(),
+            vec![("custom_data.__proto__".to_string(), "forbidden_field")]
+        );
+    }
+}
