@@ -3,7 +3,7 @@
 //! Rules never look at a JSON type directly: they read through the cursor in
 //! [`super::ctx`], and the cursor reads through [`Tree`]. `Tree` is implemented for
 //! `serde_json::Value` here; another representation (for example a lean borrowed tree built
-//! straight from a JS value in the wasm build) implements the same nine methods and changes
+//! straight from a JS value in the wasm build) implements the same ten methods and changes
 //! [`Node`] — no rule changes.
 //!
 //! Contract for an implementation:
