@@ -81,14 +81,16 @@ pub(crate) struct Ctx<'a> {
     pub amount: Option<u64>,
     /// Top-level keys whose value the normalized params replace by a number (`coerced`).
     pub coerced: Vec<(&'static str, u64)>,
-    /// Paths whose subtree is already reported (wrong type, unreadable): reads there are absent.
-    marked: Vec<String>,
+    /// Paths whose subtree is already reported (a wrong type): reads there add nothing.
+    marked: Vec<Path<'a>>,
+    /// The same for the paths of issues found before the rules ran (reading a JS value).
+    pre_marked: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context over the params object `root`.
     pub fn new(root: &'a Node, opts: &'a CheckOptions, report: Report) -> Self {
-        let marked = report
+        let pre_marked = report
             .issues()
             .iter()
             .filter(|i| !i.path.is_empty())
@@ -102,12 +104,19 @@ impl<'a> Ctx<'a> {
             report,
             amount: None,
             coerced: Vec::new(),
-            marked,
+            marked: Vec::new(),
+            pre_marked,
         }
     }
 
     /// A cursor at `keys` (e.g. `["bypass", "ksnet", "tcode"]`).
+    #[inline]
     pub fn at<const N: usize>(&mut self, keys: [&'a str; N]) -> At<'_, 'a> {
+        self.at_keys(&keys)
+    }
+
+    /// [`Ctx::at`] for a slice (one body for every path length).
+    fn at_keys(&mut self, keys: &[&'a str]) -> At<'_, 'a> {
         let mut at = At::new(self, Path::default(), Slot::Here(self.root));
         for key in keys {
             at = at.key(key);
@@ -151,13 +160,12 @@ impl<'a> Ctx<'a> {
         self.report.issues().iter().any(|i| i.path == path)
     }
 
-    fn is_marked(&self, path: &str) -> bool {
-        self.marked.iter().any(|m| within(path, m))
-    }
-
-    /// Marks `path`'s subtree as reported.
-    pub fn mark(&mut self, path: String) {
-        self.marked.push(path);
+    fn is_marked(&self, path: &Path<'a>) -> bool {
+        self.marked.iter().any(|m| path.0.starts_with(&m.0))
+            || !self.pre_marked.is_empty() && {
+                let path = path.to_string();
+                self.pre_marked.iter().any(|m| within(&path, m))
+            }
     }
 
     /// Adds an issue; it names the current PG unless it names one already.
@@ -217,9 +225,7 @@ pub(crate) struct At<'c, 'a> {
 impl<'c, 'a> At<'c, 'a> {
     fn new(ctx: &'c mut Ctx<'a>, path: Path<'a>, slot: Slot<'a>) -> Self {
         let slot = match slot {
-            Slot::Here(_) if !path.0.is_empty() && ctx.is_marked(&path.to_string()) => {
-                Slot::Blocked
-            }
+            Slot::Here(_) if !path.0.is_empty() && ctx.is_marked(&path) => Slot::Blocked,
             s => s,
         };
         At {
@@ -341,9 +347,9 @@ impl<'c, 'a> At<'c, 'a> {
         let path = self.path.to_string();
         if !self.ctx.has_issue_at(&path) {
             let msg = self.type_msg.unwrap_or(default);
-            self.ctx.add(path.clone(), Code::InvalidType, msg);
+            self.ctx.add(path, Code::InvalidType, msg);
         }
-        self.ctx.mark(path);
+        self.ctx.marked.push(self.path);
     }
 
     fn expect(self, kind: Kind, default: Msg) -> Option<Self> {
@@ -398,7 +404,12 @@ impl<'c, 'a> At<'c, 'a> {
     }
 
     /// Calls `f` with a cursor at each item of this array (nothing when not an array).
+    #[inline]
     pub fn each(self, mut f: impl FnMut(At<'_, 'a>)) {
+        self.each_dyn(&mut f);
+    }
+
+    fn each_dyn(self, f: &mut dyn FnMut(At<'_, 'a>)) {
         let Slot::Here(v) = self.slot else { return };
         for i in 0..v.len() {
             let slot = v.index(i).map_or(Slot::Absent, Slot::Here);
@@ -408,7 +419,12 @@ impl<'c, 'a> At<'c, 'a> {
     }
 
     /// Calls `f` with each key of this object and a cursor at its value.
+    #[inline]
     pub fn each_entry(self, mut f: impl FnMut(&'a str, At<'_, 'a>)) {
+        self.each_entry_dyn(&mut f);
+    }
+
+    fn each_entry_dyn(self, f: &mut dyn FnMut(&'a str, At<'_, 'a>)) {
         let Slot::Here(v) = self.slot else { return };
         for (key, value) in v.entries() {
             let path = self.path.child(Seg::Key(key));

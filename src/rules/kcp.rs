@@ -184,7 +184,11 @@ fn customer_uid(ctx: &mut Ctx, billing: bool) {
             .map(|(_, site)| site)
             .filter(|site| !site.is_empty());
         let suggestion = match site {
-            Some(site) => ["kcp_billing.", site].concat(),
+            Some(site) => {
+                let mut s = String::from("kcp_billing.");
+                s.push_str(site);
+                s
+            }
             None => "kcp_billing.{site code}".to_string(),
         };
         ctx.add_arg(
