@@ -271,7 +271,7 @@ impl<'c, 'a> At<'c, 'a> {
         matches!(self.slot, Slot::Here(_))
     }
 
-    /// Whether a value (not null) is here, also one in a reported subtree.
+    /// Whether anything but "absent" is here: a value, or one in a reported subtree.
     pub fn given(&self) -> bool {
         !matches!(self.slot, Slot::Absent)
     }
