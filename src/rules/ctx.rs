@@ -26,23 +26,71 @@ pub(crate) enum Seg<'a> {
     Index(usize),
 }
 
+/// The steps a rule path takes at most (`card.detail[0].max_month`): a cursor's path is
+/// allocated once with room for them.
+const INLINE_STEPS: usize = 4;
+
 /// A wire-name path such as `card.detail[0].card_code` (API.md "Issues").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Path<'a>(Vec<Seg<'a>>);
 
 impl<'a> Path<'a> {
+    /// Adds one step.
+    pub fn push(&mut self, seg: Seg<'a>) {
+        self.0.push(seg);
+    }
+
+    /// Removes the last step.
+    pub fn pop(&mut self) {
+        self.0.pop();
+    }
+
     /// This path with one more step.
     pub fn child(&self, seg: Seg<'a>) -> Path<'a> {
-        let mut v = Vec::with_capacity(self.0.len() + 1);
-        v.extend_from_slice(&self.0);
-        v.push(seg);
-        Path(v)
+        let mut p = self.clone();
+        p.push(seg);
+        p
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn segs(&self) -> impl Iterator<Item = Seg<'a>> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Whether `base` is this path or one of its ancestors.
+    fn starts_with(&self, base: &Path<'_>) -> bool {
+        self.0.starts_with(&base.0)
+    }
+
+    /// Whether this path renders as `s`, without rendering it.
+    fn is(&self, s: &str) -> bool {
+        let mut rest = s;
+        for (i, seg) in self.segs().enumerate() {
+            let next = match seg {
+                Seg::Key(k) if i == 0 => rest.strip_prefix(k),
+                Seg::Key(k) => rest.strip_prefix('.').and_then(|r| r.strip_prefix(k)),
+                Seg::Index(n) => rest
+                    .strip_prefix('[')
+                    .and_then(|r| r.split_once(']'))
+                    .filter(|(d, _)| d.len() == 1 || !d.starts_with('0'))
+                    .filter(|(d, _)| d.parse::<usize>().ok() == Some(n))
+                    .map(|(_, r)| r),
+            };
+            match next {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
     }
 }
 
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, seg) in self.0.iter().enumerate() {
+        for (i, seg) in self.segs().enumerate() {
             match seg {
                 Seg::Key(k) if i == 0 => f.write_str(k)?,
                 Seg::Key(k) => {
@@ -117,7 +165,8 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::at`] for a slice (one body for every path length).
     fn at_keys(&mut self, keys: &[&'a str]) -> At<'_, 'a> {
-        let mut at = At::new(self, Path::default(), Slot::Here(self.root));
+        let path = Path(Vec::with_capacity(keys.len().max(INLINE_STEPS)));
+        let mut at = At::new(self, path, Slot::Here(self.root));
         for key in keys {
             at = at.key(key);
         }
@@ -161,7 +210,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_marked(&self, path: &Path<'a>) -> bool {
-        self.marked.iter().any(|m| path.0.starts_with(&m.0))
+        self.marked.iter().any(|m| path.starts_with(m))
             || !self.pre_marked.is_empty() && {
                 let path = path.to_string();
                 self.pre_marked.iter().any(|m| within(&path, m))
@@ -225,7 +274,7 @@ pub(crate) struct At<'c, 'a> {
 impl<'c, 'a> At<'c, 'a> {
     fn new(ctx: &'c mut Ctx<'a>, path: Path<'a>, slot: Slot<'a>) -> Self {
         let slot = match slot {
-            Slot::Here(_) if !path.0.is_empty() && ctx.is_marked(&path) => Slot::Blocked,
+            Slot::Here(_) if !path.is_empty() && ctx.is_marked(&path) => Slot::Blocked,
             s => s,
         };
         At {
@@ -245,7 +294,8 @@ impl<'c, 'a> At<'c, 'a> {
             Slot::Here(_) | Slot::Blocked => Slot::Blocked,
             Slot::Absent => Slot::Absent,
         };
-        let path = self.path.child(Seg::Key(key));
+        let mut path = self.path;
+        path.push(Seg::Key(key));
         At::new(self.ctx, path, slot)
     }
 
@@ -287,7 +337,12 @@ impl<'c, 'a> At<'c, 'a> {
 
     /// Whether no issue is reported at this path yet.
     pub fn fresh(&self) -> bool {
-        !self.ctx.has_issue_at(&self.path.to_string())
+        !self
+            .ctx
+            .report
+            .issues()
+            .iter()
+            .any(|i| self.path.is(&i.path))
     }
 
     /// The JSON type here, if a value is here.
@@ -344,9 +399,9 @@ impl<'c, 'a> At<'c, 'a> {
     }
 
     fn type_issue(self, default: Msg) {
-        let path = self.path.to_string();
-        if !self.ctx.has_issue_at(&path) {
+        if self.fresh() {
             let msg = self.type_msg.unwrap_or(default);
+            let path = self.path.to_string();
             self.ctx.add(path, Code::InvalidType, msg);
         }
         self.ctx.marked.push(self.path);
@@ -638,6 +693,20 @@ mod tests {
             .child(Seg::Index(2))
             .child(Seg::Key("max_month"));
         assert_eq!(p.to_string(), "card.detail[2].max_month");
+        assert!(p.is("card.detail[2].max_month"));
+        for other in [
+            "card.detail[2]",
+            "card.detail[02].max_month",
+            "card.detail.2.max_month",
+            "card.detail[2].max_monthx",
+            "",
+        ] {
+            assert!(!p.is(other), "{other}");
+        }
+        let mut q = p.clone();
+        q.pop();
+        assert_eq!(q.to_string(), "card.detail[2]");
+        assert!(p.starts_with(&q) && !q.starts_with(&p));
         assert!(within("card.detail[2]", "card.detail"));
         assert!(within("card.detail", "card.detail"));
         assert!(within("card.direct.code", "card"));

@@ -7,7 +7,7 @@
 
 use crate::check::MAX_DEPTH;
 use crate::issue::{Code, Msg};
-use crate::rules::ctx::{At, Ctx};
+use crate::rules::ctx::{At, Ctx, Path, Seg};
 use crate::rules::format::closest;
 use crate::rules::tree::{Kind, Node, Tree};
 
@@ -74,7 +74,8 @@ pub(crate) const KEYS: &[(&str, Type)] = &[
 
 /// The documented type of a top-level key: the common table, then the four PGs' own keys.
 pub(crate) fn key_type(key: &str) -> Option<Type> {
-    all_keys().find(|(k, _)| *k == key).map(|(_, t)| t)
+    let found = |keys: &[(&str, Type)]| keys.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
+    found(KEYS).or_else(|| crate::rules::PGS.iter().find_map(|pg| found(pg.keys)))
 }
 
 fn all_keys() -> impl Iterator<Item = (&'static str, Type)> {
@@ -254,28 +255,48 @@ fn nested_keys(ctx: &mut Ctx, path: &[&'static str], known: &[&str]) {
 }
 
 /// `forbidden_field` for an own `__proto__` key below the top level (custom_data, bypass, …).
+/// A plain walk over the tree; a path is rendered only for a key it finds.
 fn proto_keys(ctx: &mut Ctx) {
-    fn walk(at: At<'_, '_>, depth: usize) {
+    fn walk<'a>(v: &'a Node, path: &mut Path<'a>, depth: usize, found: &mut Vec<String>) {
         if depth > MAX_DEPTH {
             return;
         }
-        match at.kind() {
-            Some(Kind::Object) => at.each_entry(|key, v| {
-                if key == "__proto__" {
-                    v.add(Code::ForbiddenField, Msg::ProtoKey);
-                } else {
-                    walk(v, depth + 1);
+        match v.kind() {
+            Kind::Object => {
+                for (key, value) in v.entries() {
+                    path.push(Seg::Key(key));
+                    if key == "__proto__" {
+                        found.push(path.to_string());
+                    } else {
+                        walk(value, path, depth + 1, found);
+                    }
+                    path.pop();
                 }
-            }),
-            Some(Kind::Array) => at.each(|item| walk(item, depth + 1)),
+            }
+            Kind::Array => {
+                for i in 0..v.len() {
+                    if let Some(item) = v.index(i) {
+                        path.push(Seg::Index(i));
+                        walk(item, path, depth + 1, found);
+                        path.pop();
+                    }
+                }
+            }
             _ => {}
         }
     }
-    ctx.at([]).each_entry(|key, v| {
+    let mut found = Vec::new();
+    let mut path = Path::default();
+    for (key, value) in ctx.root.entries() {
         if key != "__proto__" {
-            walk(v, 1);
+            path.push(Seg::Key(key));
+            walk(value, &mut path, 1, &mut found);
+            path.pop();
         }
-    });
+    }
+    for path in found {
+        ctx.add(path, Code::ForbiddenField, Msg::ProtoKey);
+    }
 }
 
 #[cfg(test)]

@@ -73,9 +73,9 @@ impl Tree for serde_json::Value {
         self.as_object().and_then(|m| m.get(key))
     }
     fn entries(&self) -> impl Iterator<Item = (&str, &Self)> {
-        self.as_object()
-            .into_iter()
-            .flat_map(|m| m.iter().map(|(k, v)| (k.as_str(), v)))
+        // An option of the map's own iterator, not a flat_map: one branch per step.
+        let mut iter = self.as_object().map(|m| m.iter());
+        std::iter::from_fn(move || iter.as_mut()?.next().map(|(k, v)| (k.as_str(), v)))
     }
     fn len(&self) -> usize {
         self.as_array().map_or(0, Vec::len)
