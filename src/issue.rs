@@ -235,6 +235,20 @@ messages! {
         "{path}은(는) request_pay 파라미터가 아닙니다";
     UnknownKeyDidYouMean => "{path} is not a request_pay parameter; did you mean {arg}?",
         "{path}은(는) request_pay 파라미터가 아닙니다. {arg}을(를) 의도하셨나요?";
+    UnknownNestedKey => "{path} is not a documented key of this object",
+        "{path}은(는) 이 객체에 정의된 키가 아닙니다";
+    UnknownNestedKeyDidYouMean => "{path} is not a documented key of this object; did you mean {arg}?",
+        "{path}은(는) 이 객체에 정의된 키가 아닙니다. {arg}을(를) 의도하셨나요?";
+    ProtoKey => "{path} is an own __proto__ key (as JSON.parse makes); it would change the object's prototype and is never sent",
+        "{path}은(는) __proto__ 키입니다(JSON.parse가 만드는 형태). 객체의 프로토타입을 바꾸므로 보낼 수 없습니다";
+    UnknownPgDidYouMean => "the PG code in pg is not a PortOne PG code; did you mean {arg}?",
+        "pg의 PG사 코드가 포트원 PG사 코드가 아닙니다. {arg}을(를) 의도하셨나요?";
+    UnknownPayMethodDidYouMean => "pay_method is not a PortOne pay_method code; did you mean {arg}?",
+        "pay_method 값이 포트원 결제수단 코드가 아닙니다. {arg}을(를) 의도하셨나요?";
+    BuyerTelFormat => "buyer_tel should hold a phone number: digits, with -, +, spaces or parentheses",
+        "buyer_tel(구매자 연락처)에는 숫자와 -, +, 공백, 괄호만 쓰는 전화번호를 넣어야 합니다";
+    NoPgNoChannelKey => "neither pg nor channelKey is set, so no PG's rules were checked (only the common rules); set pg, or channelKey with options.provider",
+        "pg와 channelKey가 모두 없어 PG사 규칙을 검사하지 못했습니다 (공통 규칙만 검사함). pg를 지정하거나 channelKey와 options.provider를 지정하세요";
     CardData => "{path} must never be sent from the browser; issue billing keys through the server REST API",
         "{path}(카드 정보)는 브라우저에서 보내면 안 됩니다. 빌링키는 서버에서 REST API로 발급하세요";
     UnknownPg => "pg {arg} is not a PortOne PG code",
@@ -257,6 +271,33 @@ messages! {
         "phone은 키움페이 통신사 노출 설정 객체({ detail: [...] })입니다. 구매자 전화번호는 buyer_tel에 넣으세요";
     Custom => "{arg}",
         "{arg}";
+    // ---- server bodies (src/server/*) ---------------------------------------------------
+    ServerCardNumber => "card_number must be the card's 16 (AMEX: 15) digits, optionally grouped with dashes as in 1234-1234-1234-1234",
+        "card_number는 카드 번호 16자리(AMEX 15자리) 숫자여야 합니다 (1234-1234-1234-1234처럼 하이픈 구분 가능)";
+    ServerExpiry => "expiry must be the card's expiry month written YYYY-MM, such as 2025-12",
+        "expiry는 카드 유효기간을 YYYY-MM 형식으로 적어야 합니다 (예: 2025-12)";
+    ServerBirth => "birth must be the holder's birth date YYMMDD (6 digits) or, for a corporate card, the 10-digit business number",
+        "birth는 생년월일 6자리(YYMMDD) 또는 법인카드의 사업자등록번호 10자리여야 합니다";
+    ServerPwd2Digit => "pwd_2digit must be the first 2 digits of the card password",
+        "pwd_2digit는 카드 비밀번호 앞 2자리 숫자여야 합니다";
+    ServerBillingAmount => "amount must be more than 0: this call charges the billing key",
+        "amount는 0보다 커야 합니다: 이 API가 빌링키로 실제 결제를 합니다";
+    ServerCancelWhich => "imp_uid or merchant_uid is required: it says which payment to cancel",
+        "취소할 결제를 지정하는 imp_uid 또는 merchant_uid가 필요합니다";
+    ServerCancelAmount => "amount must be more than 0; leave it out to cancel the whole payment",
+        "amount는 0보다 커야 합니다. 전액 취소는 amount를 생략하세요";
+    ServerCancelPartWithoutAmount => "{path} is a part of the cancelled amount: give amount with it",
+        "{path}는 취소 금액의 일부입니다: amount와 함께 보내세요";
+    ServerCancelInicisParts => "{path} is required with amount by KG Inicis: it cancels exactly the amount, VAT and tax-free values sent",
+        "KG이니시스는 요청된 값 그대로 취소하므로 amount와 함께 {path} 값이 필수입니다";
+    ServerCancelOverChecksum => "amount must not exceed checksum, the cancellable balance",
+        "amount는 취소 가능 잔액(checksum)을 넘을 수 없습니다";
+    ServerSentAtSeconds => "logis.sent_at must be UNIX time in seconds (10 digits), not {arg}; milliseconds are a common mistake",
+        "logis.sent_at은 초 단위 UNIX 시간(10자리)이어야 합니다 (받은 값: {arg}). 밀리초 단위가 흔한 실수입니다";
+    ServerBusinessIdentifier => "identifier must be the 10-digit business registration number when identifier_type is \"business\"",
+        "identifier_type이 \"business\"이면 identifier는 사업자등록번호 10자리여야 합니다";
+    ServerReceiptAmount => "amount must be more than 0: it is the cash received",
+        "amount는 0보다 커야 합니다: 현금으로 받은 금액입니다";
     // ---- KG Inicis (rules/inicis.rs) -----------------------------------------------------
     InicisBillingCardOnly => "{pg}'s billing-key window (customer_uid set) takes pay_method \"card\" only, not {arg}",
         "{pg} 빌링키 발급 결제창(customer_uid 지정)은 pay_method \"card\"만 지원합니다 (받은 값: {arg})";

@@ -126,6 +126,7 @@ fn inicis_typed_options_give_every_documented_token_once() {
         )
     );
     let req = Inicis::new("INIpayTest")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o1")
         .amount(50_000)
@@ -166,6 +167,7 @@ fn inicis_exclusive_options_replace_each_other() {
 fn inicis_raw_tokens_are_checked_at_build() {
     // The raw escape hatch passes an undocumented token through; build() names it.
     let report = Inicis::new("INIpayTest")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o1")
         .amount(1004)
@@ -204,6 +206,7 @@ fn inicis_billing_window() {
     );
     // Card only in the billing window.
     let report = Inicis::new("INIBillTst")
+        .name("Order")
         .pay_method(PayMethod::Trans)
         .merchant_uid("o2")
         .amount(0)
@@ -217,6 +220,7 @@ fn inicis_billing_window() {
     );
     // authtype without customer_uid.
     let report = Inicis::new("INIpayTest")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o3")
         .amount(1004)
@@ -230,6 +234,7 @@ fn inicis_billing_window() {
 #[test]
 fn inicis_card_options() {
     let req = Inicis::new("INIpayTest")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o1")
         .amount(50_000)
@@ -256,6 +261,7 @@ fn inicis_card_options() {
     assert_eq!(v["useFreeInterestFromMall"], true);
     // zh is a PortOne language but not a KG Inicis one.
     let report = Inicis::new("INIpayTest")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o1")
         .amount(1004)
@@ -308,6 +314,7 @@ fn kcp_billing_sample() {
     assert_eq!(req.to_value(), case_params("kcp", "kcp_001_billing_sample"));
     // The billing window takes card only.
     let report = KcpBilling::new("T0000", "uid")
+        .name("Order")
         .pay_method(PayMethod::Trans)
         .merchant_uid("o1")
         .amount(0)
@@ -319,6 +326,7 @@ fn kcp_billing_sample() {
     );
     // An empty customer_uid is missing.
     let report = KcpBilling::new("T0000", "")
+        .name("Order")
         .merchant_uid("o1")
         .amount(0)
         .build()
@@ -354,6 +362,7 @@ fn kcp_escrow_sample() {
     // Escrow without items, and an item with quantity 0.
     let base = || {
         Kcp::new("T0000")
+            .name("Order")
             .pay_method(PayMethod::Trans)
             .merchant_uid("o1")
             .amount(1004)
@@ -376,6 +385,7 @@ fn kcp_escrow_sample() {
 #[test]
 fn kcp_bypass_options() {
     let req = Kcp::new("T0000")
+        .name("Order")
         .pay_method(PayMethod::Phone)
         .merchant_uid("o1")
         .amount(1004)
@@ -396,6 +406,7 @@ fn kcp_bypass_options() {
     );
     // Benepia points with a card top-up.
     let req = Kcp::new("T0000")
+        .name("Order")
         .pay_method(PayMethod::Point)
         .merchant_uid("o2")
         .amount(1004)
@@ -409,6 +420,7 @@ fn kcp_bypass_options() {
     );
     // app_flag needs a KB Kookmin direct call; skin 12 is outside 1..=11.
     let report = Kcp::new("T0000")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o3")
         .amount(1004)
@@ -424,6 +436,7 @@ fn kcp_bypass_options() {
         ]
     );
     let req = Kcp::new("T0000")
+        .name("Order")
         .pay_method(PayMethod::Card)
         .merchant_uid("o4")
         .amount(1004)
@@ -438,6 +451,7 @@ fn kcp_bypass_options() {
 fn kcp_card_direct_with_points() {
     let base = |amount| {
         Kcp::new("T0000")
+            .name("Order")
             .pay_method(PayMethod::Card)
             .merchant_uid("o1")
             .amount(amount)
@@ -596,6 +610,7 @@ proptest! {
             };
         }
         let report = Inicis::new("INIpayTest")
+            .name("Order")
             .pay_method(PayMethod::Card)
             .merchant_uid("o1")
             .amount(1004)

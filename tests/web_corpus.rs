@@ -104,17 +104,15 @@ fn prototype_pollution_keys() {
         r#"return JSON.parse('{"pg":"ksnet.M","pay_method":"card","merchant_uid":"o-1","name":"Mug","amount":1004,"tax_free":0,"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"isAdmin":true}},"custom_data":{"__proto__":{"polluted":"yes"},"k":1}}');"#,
     );
     let got = pairs(&p);
-    assert!(has(&got, "__proto__", "unknown_field"), "{got:?}");
-    assert!(has(&got, "constructor", "unknown_field"), "{got:?}");
-    // Warnings only: buildParams returns, and its copy keeps `__proto__` as an own data key.
-    let built = build_params(p, JsValue::UNDEFINED).expect("warnings do not block");
-    let custom = get(&built, "custom_data");
-    let own = Object::get_own_property_descriptor(&custom.clone().into(), &"__proto__".into());
-    assert!(!own.is_undefined(), "__proto__ is an own key of the copy");
+    // An own `__proto__` is refused at any depth (docs/RULES.md §1.2), so buildParams and
+    // requestPay never forward it; `constructor` is a plain data key (unknown_field).
+    assert!(has(&got, "__proto__", "forbidden_field"), "{got:?}");
     assert!(
-        get(&custom, "polluted").is_undefined(),
-        "the copy's prototype is untouched"
+        has(&got, "custom_data.__proto__", "forbidden_field"),
+        "{got:?}"
     );
+    assert!(has(&got, "constructor", "unknown_field"), "{got:?}");
+    assert_eq!(build_error_code(&p).as_deref(), Some("invalid_params"));
     assert_eq!(prototype_snapshot(), before, "Object.prototype unchanged");
 }
 

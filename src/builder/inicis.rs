@@ -41,6 +41,7 @@ impl Inicis {
     ///
     /// // Without buyer_tel the build fails, naming the field.
     /// let report = Inicis::new("INIpayTest")
+    ///     .name("Order")
     ///     .pay_method(PayMethod::Card)
     ///     .merchant_uid("order_no_0002")
     ///     .amount(1004)

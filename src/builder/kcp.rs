@@ -83,6 +83,7 @@ impl Kcp {
     ///
     /// // Gift certificates need the shop's member id, at most 20 EUC-KR bytes.
     /// let report = Kcp::new("T0000")
+    ///     .name("Order")
     ///     .pay_method(PayMethod::Cultureland)
     ///     .merchant_uid("order_no_0002")
     ///     .amount(1004)

@@ -150,6 +150,7 @@ impl Kiwoom {
     ///
     /// // Kiwoom Pay escrow is for trans and vbank only (004 "계좌이체,가상계좌만 지원됩니다").
     /// let report = Kiwoom::new("channel-key-1", false)
+    ///     .name("Order")
     ///     .pay_method(PayMethod::Card)
     ///     .merchant_uid("o1")
     ///     .amount(1004)
@@ -213,6 +214,7 @@ impl Kiwoom {
     /// use iamport_pay::builder::{Kiwoom, KiwoomCard};
     /// use iamport_pay::PayMethod;
     /// let req = Kiwoom::new("channel-key-1", false)
+    ///     .name("Order")
     ///     .pay_method(PayMethod::Card)
     ///     .merchant_uid("o1")
     ///     .amount(60_000)

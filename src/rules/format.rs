@@ -177,6 +177,46 @@ pub fn distance(a: &str, b: &str, cap: usize) -> usize {
     prev[b.len()]
 }
 
+/// `s` lowercased (ASCII), without `_` and `-`: the form [`closest`] compares.
+pub(crate) fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| *c != '_' && *c != '-') {
+        push_lowercase(&mut out, c);
+    }
+    out
+}
+
+/// Pushes `c` lowercased for [`closest`]'s comparison, the same as `char::to_lowercase` as far
+/// as matching the (ASCII) keys goes, without linking Unicode's case table (~11 KB of wasm).
+/// Only two non-ASCII characters lowercase to something containing ASCII: U+212A KELVIN SIGN
+/// (`k`) and U+0130 (`i` + U+0307). Any other non-ASCII character never equals a key's
+/// character, lowercased or not, so keeping it as it is gives the same edit distance.
+pub(crate) fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        '\u{212A}' => out.push('k'),
+        '\u{130}' => out.push_str("i\u{307}"),
+        c => out.push(c.to_ascii_lowercase()),
+    }
+}
+
+/// The candidate `s` most likely meant: equal ignoring case, `_` and `-`, or within one edit
+/// (two for inputs over 4 characters) of that form. `None` for inputs over 64 characters.
+pub(crate) fn closest<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    if s.chars().count() > 64 {
+        return None;
+    }
+    let k = squash(s);
+    let limit = if k.chars().count() <= 4 { 1 } else { 2 };
+    let mut best: Option<(usize, &'k str)> = None;
+    for real in candidates {
+        let d = distance(&k, &squash(real), 2);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, real));
+        }
+    }
+    best.map(|(_, real)| real)
+}
+
 /// The byte length of `s` in EUC-KR, or `None` when a character has no EUC-KR form.
 ///
 /// EUC-KR (KS X 1001) holds ASCII (1 byte) and, in 2 bytes, the 2,350 precomposed Hangul

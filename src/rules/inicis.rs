@@ -4,22 +4,53 @@
 //! Line numbers below are of the files in `../shared/pg-guides/` (000 = 000_1849cc83dd42ab81.txt,
 //! 003 = 003_b586e4a2e73b9d33.txt, inicis.mdx = portone-docs/inicis.mdx).
 
-use crate::check::{quote, Ctx};
+use crate::check::quote;
 use crate::issue::{Code, Issue, Msg, Severity};
-use crate::request::PayMethod;
-use crate::rules::common::{int, Int};
-use serde_json::{Map, Value};
+use crate::request::{Language, PayMethod};
+use crate::rules::ctx::{read_int, Ctx};
+use crate::rules::schema::Type;
+use crate::rules::tree::Kind;
+use crate::rules::Pg;
+
+/// Everything KG Inicis is, as data (docs/RULES.md §2).
+pub(crate) const DESCRIPTOR: Pg = Pg {
+    section: "§2 KG Inicis",
+    pay_methods: PAY_METHODS,
+    // `inicis_billing_card_only` — 000 L62 "pay_method: \"card\", // 'card'만 지원됩니다.";
+    // inicis.mdx L297 (same); 003 "only 'card' supported". The billing amount is display-only
+    // (000 L61 "amount 파라미터에 금액을 설정하여도 실제 승인은 이루어지지 않습니다.") — nothing to check.
+    billing_pay_methods: Some((&[PayMethod::Card], Msg::InicisBillingCardOnly)),
+    // `inicis_chai_deprecated` — 000 L25 "chai (차이페이)", absent from inicis.mdx's list.
+    // Conflict (RULES.md §7.1): the newer list wins, but an old MID may still take chai, so a
+    // warning rather than an error.
+    deprecated_pay_methods: &[(PayMethod::Chai, Msg::InicisChaiDeprecated)],
+    // inicis.mdx "customer_id?: string 구매자 고유 ID"
+    keys: &[("customer_id", Type::Str)],
+    bypass_keys: BYPASS_KEYS,
+    bypass_sub: Some(("inicis", &["authtype"])),
+    // `inicis_language` — inicis.mdx L209-214 "language?: string **결제창 언어** - `ko`: 한국어
+    // (기본값) - `en`: 영어". The common rule already rejects non-PortOne values.
+    languages: Some((&[Language::Ko, Language::En], Msg::LanguageKoEn)),
+    // `inicis_name_required` — inicis.mdx L129 (일반결제) and L354 (빌링키) "name: string
+    // **주문명**" without `?`, where request-pay-params.mdx L157 writes "name?: string"; the PG
+    // page is the more specific one (docs/RULES.md §2.1).
+    name_required: true,
+    // `card.interest_free` is KG Inicis's own option (`inicis_interest_free` below).
+    no_interest_free: None,
+    // request-pay-params.mdx "상점 부담 무이자 할부" lists KG이니시스.
+    no_mall_interest: None,
+    check,
+    ..Pg::COMMON
+};
 
 /// Top-level `bypass` keys (inicis.mdx; docs/RULES.md §2.2).
-pub(crate) const BYPASS_KEYS: &[&str] = &[
+const BYPASS_KEYS: &[&str] = &[
     "acceptmethod",
     "P_RESERVED",
     "ini_PAYSHOT_KEY",
     "P_PAYSHOT_KEY",
     "inicis",
 ];
-/// `bypass.inicis` keys (inicis.mdx billing tab).
-pub(crate) const BYPASS_SUB: Option<(&str, &[&str])> = Some(("inicis", &["authtype"]));
 
 /// inicis.mdx L100-120 "결제수단 구분코드": card, kakaopay, naverpay, samsung, applepay, ssgpay,
 /// payco, tosspay, lpay, trans, vbank, phone, cultureland, smartculture, happymoney, booknlife.
@@ -43,11 +74,9 @@ pub(crate) const PAY_METHODS: &[PayMethod] = &[
     PayMethod::Booknlife,
 ];
 
-/// Runs the KG Inicis rule set.
-pub(crate) fn check(ctx: &mut Ctx) {
+/// Runs the KG Inicis rules that are not data.
+fn check(ctx: &mut Ctx) {
     buyer_tel(ctx);
-    pay_method(ctx);
-    language(ctx);
     interest_free(ctx);
     bypass(ctx);
 }
@@ -64,116 +93,48 @@ fn buyer_tel(ctx: &mut Ctx) {
     ctx.require("buyer_tel", Msg::BuyerTelRequired);
 }
 
-/// `inicis_billing_card_only`, `inicis_chai_deprecated`, `inicis_pay_method_allowed`.
-fn pay_method(ctx: &mut Ctx) {
-    let Some(m) = ctx.pay_method() else { return };
-    // A value the common layer rejects (not a PortOne code) gets nothing more (RULES.md §0).
-    let Ok(method) = m.parse::<PayMethod>() else {
-        return;
-    };
-    // `inicis_billing_card_only` — 000 L62 "pay_method: \"card\", // 'card'만 지원됩니다.";
-    // inicis.mdx L297 (same); 003 "only 'card' supported". The billing amount is display-only
-    // (000 L61 "amount 파라미터에 금액을 설정하여도 실제 승인은 이루어지지 않습니다.") — nothing to check.
-    if ctx.has("customer_uid") {
-        if method != PayMethod::Card {
-            ctx.add_arg(
-                "pay_method",
-                Code::UnsupportedPayMethod,
-                Msg::InicisBillingCardOnly,
-                quote(m),
-            );
-        }
-        return;
-    }
-    // `inicis_chai_deprecated` — 000 L25 "chai (차이페이)", absent from inicis.mdx's list.
-    // Conflict (RULES.md §7.1): the newer list wins, but an old MID may still take chai, so a
-    // warning rather than an error.
-    if method == PayMethod::Chai {
-        ctx.add("pay_method", Code::Deprecated, Msg::InicisChaiDeprecated);
-        return;
-    }
-    // `inicis_pay_method_allowed` — inicis.mdx L100-120 (PAY_METHODS).
-    if !PAY_METHODS.contains(&method) {
-        ctx.add_arg(
-            "pay_method",
-            Code::UnsupportedPayMethod,
-            Msg::UnsupportedPayMethodBy,
-            quote(m),
-        );
-    }
-}
-
-/// `inicis_language` — inicis.mdx L209-214 "language?: string **결제창 언어** - `ko`: 한국어
-/// (기본값) - `en`: 영어". The common rule already rejects non-PortOne values.
-fn language(ctx: &mut Ctx) {
-    if let Some(l) = ctx.str("language") {
-        if l != "ko" && l != "en" && !ctx.has_issue_at("language") {
-            ctx.add("language", Code::InvalidValue, Msg::LanguageKoEn);
-        }
-    }
-}
-
 /// `inicis_interest_free` — 000 L138-140 / inicis.mdx L617-623 "card: { interest_free: 7,
 /// //모든 카드 7개월까지 상점분담무이자 }": a whole number of months.
 fn interest_free(ctx: &mut Ctx) {
-    let Some(Value::Object(card)) = ctx.get("card") else {
-        return;
-    };
-    let Some(v) = card.get("interest_free").filter(|v| !v.is_null()) else {
-        return;
-    };
-    let path = "card.interest_free";
-    match int(v) {
-        Int::Ok(_) => {}
-        Int::Bad(Code::InvalidType, _) => ctx.add(path, Code::InvalidType, Msg::MustBeNumber),
-        Int::Bad(_, _) => ctx.add(path, Code::InvalidValue, Msg::InicisInterestFree),
+    let at = ctx.at(["card", "interest_free"]);
+    match at.node().map(read_int) {
+        None | Some(Ok(_)) => {}
+        Some(Err((Code::InvalidType, _))) => at.invalid_type(Msg::MustBeNumber),
+        Some(Err(_)) => at.add(Code::InvalidValue, Msg::InicisInterestFree),
     }
 }
 
 /// The bypass keys of inicis.mdx L230-282 (and the billing tab L396-411).
 fn bypass(ctx: &mut Ctx) {
-    let bypass = match ctx.get("bypass") {
-        None => {
-            // No bypass at all: only the rule on a missing `twotrs_bank=Y` applies.
-            twotrs_bank(ctx, Some(&Vec::new()));
-            return;
-        }
-        Some(Value::Object(bypass)) => bypass,
-        // Not an object: only the schema's invalid_type at `bypass` (RULES.md §0).
-        Some(_) => return,
-    };
-    acceptmethod(ctx, bypass);
-    let p_reserved = p_reserved(ctx, bypass);
+    if ctx.get("bypass").is_none() {
+        // No bypass at all: only the rule on a missing `twotrs_bank=Y` applies.
+        twotrs_bank(ctx, Some(&Vec::new()));
+        return;
+    }
+    // Not an object: only the schema's invalid_type at `bypass` (RULES.md §0).
+    if ctx.at(["bypass"]).kind() != Some(Kind::Object) {
+        return;
+    }
+    acceptmethod(ctx);
+    let p_reserved = p_reserved(ctx);
     twotrs_bank(ctx, p_reserved.as_ref());
     // `inicis_payshot_key_type` — inicis.mdx L269-281 "ini\_PAYSHOT\_KEY?: string" / "P\_PAYSHOT\_KEY?:
     // string", format `{가맹점구분}{YYYYMMDDHHMMSSmsec}{고객id}`. The format is not checked: the
     // length of 가맹점구분 is not documented.
     for key in ["ini_PAYSHOT_KEY", "P_PAYSHOT_KEY"] {
-        if let Some(v) = bypass.get(key) {
-            if !v.is_null() && !v.is_string() {
-                ctx.add(
-                    format!("bypass.{key}"),
-                    Code::InvalidType,
-                    Msg::MustBeString,
-                );
-            }
-        }
+        ctx.at(["bypass", key]).string();
     }
-    authtype(ctx, bypass);
+    authtype(ctx);
 }
 
 /// `inicis_acceptmethod_type` / `inicis_acceptmethod_tokens` — inicis.mdx L237-250
 /// "acceptmethod?: string **PC 전용 옵션** (콜론 `:` 구분자로 여러 값 연결)".
-fn acceptmethod(ctx: &mut Ctx, bypass: &Map<String, Value>) {
-    let path = "bypass.acceptmethod";
-    match bypass.get("acceptmethod") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => {
-            if let Err((msg, arg)) = parse_acceptmethod(s) {
-                ctx.push(Issue::new(path, Code::InvalidValue, msg).arg(arg));
-            }
-        }
-        Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
+fn acceptmethod(ctx: &mut Ctx) {
+    let at = ctx.at(["bypass", "acceptmethod"]);
+    let Some(s) = at.string() else { return };
+    if let Err((msg, arg)) = parse_acceptmethod(s) {
+        ctx.at(["bypass", "acceptmethod"])
+            .push(Issue::new("", Code::InvalidValue, msg).arg(arg));
     }
 }
 
@@ -323,37 +284,28 @@ pub(crate) fn is_scheme(s: &str) -> bool {
 
 /// `inicis_p_reserved_type` / `inicis_p_reserved_pairs` / `inicis_apprun_check_vs_app_scheme`
 /// — inicis.mdx L252-267 "P\_RESERVED?: string **모바일 전용 옵션** (`&` 구분자로 여러 값 연결)".
-/// Returns the pairs when the string is valid, `None` when absent or reported.
-fn p_reserved<'a>(
-    ctx: &mut Ctx,
-    bypass: &'a Map<String, Value>,
-) -> Option<Vec<(&'a str, &'a str)>> {
-    let path = "bypass.P_RESERVED";
-    match bypass.get("P_RESERVED") {
-        None | Some(Value::Null) => Some(Vec::new()),
-        Some(Value::String(s)) => match parse_p_reserved(s) {
-            Ok(pairs) => {
-                // L262 "`apprun_check=Y`: 앱 호출 시 Intent 방식으로 호출 (Android 전용, `app_scheme`과
-                // 같이 사용 불가)". Read as the P_RESERVED `app_scheme=` pair listed right after
-                // it (L263), not the top-level `app_scheme` param (RULES.md §7.6).
-                let apprun = pairs.contains(&("apprun_check", "Y"));
-                if apprun && pairs.iter().any(|(k, _)| *k == "app_scheme") {
-                    ctx.add(
-                        path,
-                        Code::UnsupportedOption,
-                        Msg::InicisApprunWithAppScheme,
-                    );
-                    return None;
-                }
-                Some(pairs)
+/// Returns the pairs when the string is valid or absent, `None` when reported.
+fn p_reserved<'a>(ctx: &mut Ctx<'a>) -> Option<Vec<(&'a str, &'a str)>> {
+    let at = ctx.at(["bypass", "P_RESERVED"]);
+    if !at.present() {
+        return Some(Vec::new());
+    }
+    let s = at.string()?;
+    let at = ctx.at(["bypass", "P_RESERVED"]);
+    match parse_p_reserved(s) {
+        Ok(pairs) => {
+            // L262 "`apprun_check=Y`: 앱 호출 시 Intent 방식으로 호출 (Android 전용, `app_scheme`과
+            // 같이 사용 불가)". Read as the P_RESERVED `app_scheme=` pair listed right after
+            // it (L263), not the top-level `app_scheme` param (RULES.md §7.6).
+            let apprun = pairs.contains(&("apprun_check", "Y"));
+            if apprun && pairs.iter().any(|(k, _)| *k == "app_scheme") {
+                at.add(Code::UnsupportedOption, Msg::InicisApprunWithAppScheme);
+                return None;
             }
-            Err((msg, arg)) => {
-                ctx.push(Issue::new(path, Code::InvalidValue, msg).arg(arg));
-                None
-            }
-        },
-        Some(_) => {
-            ctx.add(path, Code::InvalidType, Msg::MustBeString);
+            Some(pairs)
+        }
+        Err((msg, arg)) => {
+            at.push(Issue::new("", Code::InvalidValue, msg).arg(arg));
             None
         }
     }
@@ -372,9 +324,8 @@ fn twotrs_bank(ctx: &mut Ctx, pairs: Option<&Vec<(&str, &str)>>) {
         && ctx.pay_method() == Some("trans")
         && !pairs.contains(&("twotrs_bank", "Y"))
     {
-        ctx.push(
-            Issue::new("bypass.P_RESERVED", Code::Required, Msg::InicisTwotrsBank)
-                .severity(Severity::Warning),
+        ctx.at(["bypass", "P_RESERVED"]).push(
+            Issue::new("", Code::Required, Msg::InicisTwotrsBank).severity(Severity::Warning),
         );
     }
 }
@@ -382,31 +333,19 @@ fn twotrs_bank(ctx: &mut Ctx, pairs: Option<&Vec<(&str, &str)>>) {
 /// `inicis_bypass_object_types`, `inicis_authtype_value`, `inicis_authtype_billing_only` —
 /// inicis.mdx L396-411 (billing tab) "bypass?: object **빌링키 발급 전용 파라미터** - inicis?:
 /// object - authtype?: string ... - `01`: 카드번호, 유효기간, 생일 입력 부분만 표시 - 미전달: ...".
-fn authtype(ctx: &mut Ctx, bypass: &Map<String, Value>) {
-    let inicis = match bypass.get("inicis") {
-        None | Some(Value::Null) => return,
-        Some(Value::Object(inicis)) => inicis,
-        Some(_) => {
-            ctx.add("bypass.inicis", Code::InvalidType, Msg::MustBeObject);
-            return;
+fn authtype(ctx: &mut Ctx) {
+    if ctx.at(["bypass", "inicis"]).object().is_none() {
+        return;
+    }
+    let billing = ctx.has("customer_uid");
+    let at = ctx.at(["bypass", "inicis", "authtype"]);
+    match at.peek_str() {
+        Some("01") if !billing => at.add(Code::UnsupportedOption, Msg::InicisAuthtypeBillingOnly),
+        Some("01") => {}
+        Some(_) => at.add(Code::InvalidValue, Msg::InicisAuthtype),
+        None => {
+            at.string();
         }
-    };
-    let path = "bypass.inicis.authtype";
-    match inicis.get("authtype") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) if s != "01" => {
-            ctx.add(path, Code::InvalidValue, Msg::InicisAuthtype);
-        }
-        Some(Value::String(_)) => {
-            if !ctx.has("customer_uid") {
-                ctx.add(
-                    path,
-                    Code::UnsupportedOption,
-                    Msg::InicisAuthtypeBillingOnly,
-                );
-            }
-        }
-        Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
     }
 }
 

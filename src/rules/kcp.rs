@@ -4,16 +4,68 @@
 //! Line numbers below are of the files in `../shared/pg-guides/` (001 = 001_c63e685c7fb95f6f.txt,
 //! kcp.mdx = portone-docs/kcp.mdx).
 
-use crate::check::{quote, Ctx};
+use crate::check::quote;
 use crate::issue::{Code, Msg};
-use crate::provider::{Provider, RuleSet};
-use crate::request::PayMethod;
-use crate::rules::common::{int, Int};
-use crate::rules::format::{euc_kr_len, is_digits, is_http_url, DateFormat};
-use serde_json::{Map, Value};
+use crate::provider::Provider;
+use crate::request::{Language, PayMethod};
+use crate::rules::common::CARD_CODES;
+use crate::rules::ctx::Ctx;
+use crate::rules::format::{euc_kr_len, is_digits, DateFormat};
+use crate::rules::schema::Type;
+use crate::rules::tree::Kind;
+use crate::rules::Pg;
+
+/// Everything NHN KCP is, as data (docs/RULES.md §3).
+pub(crate) const DESCRIPTOR: Pg = Pg {
+    section: "§3 NHN KCP",
+    pay_methods: PAY_METHODS,
+    // `kcp_customer_uid_needs_billing` (below) instead.
+    no_billing_window: None,
+    // kcp.mdx: company, auth_mode, appCard, prefill, kcpProducts
+    keys: &[
+        ("company", Type::Str),
+        ("auth_mode", Type::Str),
+        ("appCard", Type::Bool),
+        ("prefill", Type::Obj),
+        ("kcpProducts", Type::Arr),
+    ],
+    bypass_keys: BYPASS_KEYS,
+    bypass_sub: None,
+    vbank_due_formats: VBANK_DUE_FORMATS,
+    direct_quota_months,
+    direct_quota_soft_minimum: Some((SOME_CARDS_INSTALLMENT_MINIMUM, Msg::KcpInstallmentSomeCards)),
+    // `kcp_language` — 001 L35 "language : 'ko', // en 설정시 영문으로 출력되면 해당 파라미터 생략시
+    // 한국어 default"; kcp.mdx L234-239 "- `ko`: 한국어 (기본값) - `en`: 영어".
+    languages: Some((&[Language::Ko, Language::En], Msg::LanguageKoEn)),
+    // `kcp_name_required` — kcp.mdx L166 "name: string **주문명**" without `?` (request-pay-
+    // params.mdx L157 "name?: string"); the PG page is the more specific one (RULES.md §3.1).
+    name_required: true,
+    // `kcp_no_interest_free` — only KG Inicis documents `card.interest_free` (000 L138-140
+    // "card: { interest_free: 7, //모든 카드 7개월까지 상점분담무이자 }"); kcp.mdx's `card` (L279-321)
+    // has detail and direct only.
+    no_interest_free: Some(Msg::KcpNoInterestFree),
+    // `kcp_no_use_free_interest` / `kcp_no_max_month` — request-pay-params.mdx L479-528 (###
+    // 상점 부담 무이자 할부 최대 개월수 설정하기, `max_month` + `useFreeInterestFromMall`) "지원되는
+    // PG사 - 토스페이먼츠(신모듈) - KSNET - 나이스페이(신모듈) - 웰컴페이먼츠 - KSNET 카드 다이렉트 -
+    // KG이니시스": no KCP; kcp.mdx L284-298 documents `card.detail[]` with `card_code` and
+    // `enabled` only.
+    no_mall_interest: Some(Msg::KcpNoMaxMonth),
+    check,
+    ..Pg::COMMON
+};
+
+/// NHN KCP's billing-key window (`kcp_billing`): KCP's data, pay_method `card` only —
+/// `kcp_billing_card_only`: 001 L82 "pay_method : 'card', // 'card'만 지원됩니다."; kcp.mdx
+/// L52-56 "결제창 빌링키 발급 ... - 카드: `card`".
+pub(crate) const BILLING_DESCRIPTOR: Pg = Pg {
+    section: "§3 NHN KCP (kcp_billing)",
+    pay_methods: &[PayMethod::Card],
+    pay_method_msg: Msg::KcpBillingCardOnly,
+    ..DESCRIPTOR
+};
 
 /// Top-level `bypass` keys (kcp.mdx; docs/RULES.md §3.2).
-pub(crate) const BYPASS_KEYS: &[&str] = &[
+const BYPASS_KEYS: &[&str] = &[
     "shop_user_id",
     "coupon_apply_yn",
     "skin_indx",
@@ -23,13 +75,11 @@ pub(crate) const BYPASS_KEYS: &[&str] = &[
     "app_flag",
     "batch_birth_day_yn",
 ];
-/// KCP has no nested bypass object.
-pub(crate) const BYPASS_SUB: Option<(&str, &[&str])> = None;
 
 /// `kcp_vbank_due_formats` — kcp.mdx L202-206 "vbank\_due?: string ... `YYYYMMDD` 또는
 /// `YYYYMMDDHHmmss` 형식으로 지정합니다." Conflict (RULES.md §7.10): request-pay-params.mdx
 /// allows four formats; the PG page is more specific and wins for KCP.
-pub(crate) const VBANK_DUE_FORMATS: &[DateFormat] = &[DateFormat::Date8, DateFormat::DateTime14];
+const VBANK_DUE_FORMATS: &[DateFormat] = &[DateFormat::Date8, DateFormat::DateTime14];
 
 /// kcp.mdx L135-158, the parameter list of `pay_method` (verbatim). Conflict (RULES.md §7.7):
 /// the "가능한 결제 수단" list (L27-50) lacks `happymoney` and `ssgpay`, 001 L53-67 lacks
@@ -104,45 +154,16 @@ pub(crate) fn direct_quota_months(code: Option<&str>, quota: u64) -> Option<u64>
     }
 }
 
-/// Runs the NHN KCP rule set (and the billing rules for `kcp_billing`).
-pub(crate) fn check(ctx: &mut Ctx) {
-    let billing = ctx.provider.and_then(Provider::rule_set) == Some(RuleSet::KcpBilling);
-    pay_method(ctx, billing);
+/// Runs the NHN KCP rules that are not data (and the billing rules for `kcp_billing`).
+fn check(ctx: &mut Ctx) {
+    let billing = ctx.provider == Some(Provider::KcpBilling);
     customer_uid(ctx, billing);
     kcp_products(ctx);
     buyer_name(ctx);
-    language(ctx);
     auth_mode(ctx);
     prefill(ctx);
     card(ctx);
     bypass(ctx, billing);
-}
-
-/// `kcp_pay_method_allowed` (PAY_METHODS) and `kcp_billing_card_only` — 001 L82 "pay_method :
-/// 'card', // 'card'만 지원됩니다."; kcp.mdx L52-56 "결제창 빌링키 발급 ... - 카드: `card`".
-fn pay_method(ctx: &mut Ctx, billing: bool) {
-    let Some(m) = ctx.pay_method() else { return };
-    // Not a PortOne code: the common layer's invalid_value only (RULES.md §0).
-    let Ok(method) = m.parse::<PayMethod>() else {
-        return;
-    };
-    if billing {
-        if method != PayMethod::Card {
-            ctx.add_arg(
-                "pay_method",
-                Code::UnsupportedPayMethod,
-                Msg::KcpBillingCardOnly,
-                quote(m),
-            );
-        }
-    } else if !PAY_METHODS.contains(&method) {
-        ctx.add_arg(
-            "pay_method",
-            Code::UnsupportedPayMethod,
-            Msg::UnsupportedPayMethodBy,
-            quote(m),
-        );
-    }
 }
 
 /// `kcp_billing_customer_uid_required` — kcp.mdx L591 "빌링키 발급 요청 시에는 `customer_uid`
@@ -163,7 +184,11 @@ fn customer_uid(ctx: &mut Ctx, billing: bool) {
             .map(|(_, site)| site)
             .filter(|site| !site.is_empty());
         let suggestion = match site {
-            Some(site) => format!("kcp_billing.{site}"),
+            Some(site) => {
+                let mut s = String::from("kcp_billing.");
+                s.push_str(site);
+                s
+            }
             None => "kcp_billing.{site code}".to_string(),
         };
         ctx.add_arg(
@@ -186,48 +211,35 @@ fn customer_uid(ctx: &mut Ctx, billing: bool) {
 /// 가격". Not a rule: the items' sum against `amount` — L543 "**`amount`** 값은 결제
 /// 금액(`param.amount`) 값과 관계가 없으며 비교 검증하지 않습니다."
 fn kcp_products(ctx: &mut Ctx) {
-    let products = ctx.get("kcpProducts");
-    let empty = match products {
-        None => true,
-        Some(Value::Array(items)) => items.is_empty(),
-        Some(_) => false, // not an array: the schema's invalid_type
+    let products = ctx.at(["kcpProducts"]);
+    let empty = match products.kind() {
+        Some(Kind::Array) => products.len() == 0,
+        _ => ctx.get("kcpProducts").is_none(),
     };
-    if empty && ctx.is_true("escrow") && !ctx.has_issue_at("kcpProducts") {
-        ctx.add("kcpProducts", Code::Required, Msg::KcpProductsForEscrow);
+    if empty && ctx.is_true("escrow") {
+        // Not an array: the schema's invalid_type (the cursor reads it as reported).
+        ctx.at(["kcpProducts"])
+            .add_new(Code::Required, Msg::KcpProductsForEscrow);
     }
-    let Some(Value::Array(items)) = products else {
+    let Some(items) = ctx.at(["kcpProducts"]).array() else {
         return;
     };
-    for (i, item) in items.iter().enumerate() {
-        let at = format!("kcpProducts[{i}]");
-        let Value::Object(product) = item else {
-            ctx.add(at, Code::InvalidType, Msg::MustBeObject);
-            continue;
+    items.each(|item| {
+        let Some(mut product) = item.object() else {
+            return;
         };
         for key in ["orderNumber", "name"] {
-            let path = format!("{at}.{key}");
-            match product.get(key) {
-                None | Some(Value::Null) => ctx.add(path, Code::Required, Msg::Required),
-                Some(Value::String(s)) if s.is_empty() => {
-                    ctx.add(path, Code::Required, Msg::Required)
-                }
-                Some(Value::String(_)) => {}
-                Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
-            }
+            product.child(key).required(Msg::Required).string();
         }
         // quantity: an integer ≥ 1; amount: an integer ≥ 0.
         for (key, min) in [("quantity", 1), ("amount", 0)] {
-            let path = format!("{at}.{key}");
-            match product.get(key) {
-                None | Some(Value::Null) => ctx.add(path, Code::Required, Msg::Required),
-                Some(v) => match int(v) {
-                    Int::Ok(n) if n < min => ctx.add(path, Code::OutOfRange, Msg::KcpQuantity),
-                    Int::Ok(_) => {}
-                    Int::Bad(code, msg) => ctx.add(path, code, msg),
-                },
+            let at = product.child(key).required_key(Msg::Required);
+            let n = at.int();
+            if n.is_some_and(|n| n < min) {
+                product.child(key).add(Code::OutOfRange, Msg::KcpQuantity);
             }
         }
-    }
+    });
 }
 
 /// `kcp_phone_buyer_name_required` — kcp.mdx L492-495 "휴대폰 소액결제시 `buyer_name`과
@@ -238,23 +250,15 @@ fn buyer_name(ctx: &mut Ctx) {
     }
 }
 
-/// `kcp_language` — 001 L35 "language : 'ko', // en 설정시 영문으로 출력되면 해당 파라미터 생략시
-/// 한국어 default"; kcp.mdx L234-239 "- `ko`: 한국어 (기본값) - `en`: 영어".
-fn language(ctx: &mut Ctx) {
-    if let Some(l) = ctx.str("language") {
-        if l != "ko" && l != "en" && !ctx.has_issue_at("language") {
-            ctx.add("language", Code::InvalidValue, Msg::LanguageKoEn);
-        }
-    }
-}
-
 /// `kcp_auth_mode` — kcp.mdx L383-389 "auth\_mode?: string ... - `key-in`: 키인결제 모드로
 /// 결제창을 호출합니다."; 001 L39 "auth_mode:'key-in' // 키인결제(일회성 결제)이용시 설정".
 fn auth_mode(ctx: &mut Ctx) {
-    if let Some(mode) = ctx.str("auth_mode") {
-        if !mode.is_empty() && mode != "key-in" {
-            ctx.add("auth_mode", Code::InvalidValue, Msg::KcpAuthMode);
-        }
+    let at = ctx.at(["auth_mode"]);
+    if at
+        .peek_str()
+        .is_some_and(|m| !m.is_empty() && m != "key-in")
+    {
+        at.add(Code::InvalidValue, Msg::KcpAuthMode);
     }
 }
 
@@ -262,124 +266,51 @@ fn auth_mode(ctx: &mut Ctx) {
 /// 휴대폰번호\" } 숫자만 입력하세요"; kcp.mdx L525 "`prefill.phoneNumber` 파라미터에 고정할 휴대폰
 /// 번호를 입력한 후 결제를 요청합니다." (`prefill` not an object: the schema's invalid_type.)
 fn prefill(ctx: &mut Ctx) {
-    let Some(Value::Object(prefill)) = ctx.get("prefill") else {
-        return;
-    };
-    let path = "prefill.phoneNumber";
-    match prefill.get("phoneNumber") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => {
-            if !s.is_empty() && !is_digits(s) {
-                ctx.add(path, Code::InvalidValue, Msg::DigitsOnly);
-            }
-        }
-        Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
-    }
+    ctx.at(["prefill", "phoneNumber"]).digits();
 }
 
-/// The `card` options KCP does and does not take.
+/// `kcp_card_direct_point_quota` — kcp.mdx L311-319 (see `direct_quota_months`): a quota of
+/// 60 or more is a point quota, 60+ for nine cards and 80+ for Hyundai only. The common rule
+/// applies the 50,000 KRW minimum to the decoded months.
 fn card(ctx: &mut Ctx) {
-    // `kcp_no_use_free_interest` — request-pay-params.mdx L479-528 (### 상점 부담 무이자 할부
-    // 최대 개월수 설정하기, `max_month` + `useFreeInterestFromMall`) "지원되는 PG사 - 토스페이먼츠(신모듈) - KSNET - 나이스페이(신모듈) - 웰컴페이먼츠 - KSNET 카드
-    // 다이렉트 - KG이니시스": no KCP.
-    if ctx.is_true("useFreeInterestFromMall") {
-        ctx.add(
-            "useFreeInterestFromMall",
-            Code::UnsupportedOption,
-            Msg::KcpNoMaxMonth,
-        );
-    }
-    let Some(Value::Object(card)) = ctx.get("card") else {
+    let code = ctx.at(["card", "direct", "code"]).peek_str();
+    let Some(code) = code.filter(|c| CARD_CODES.contains(c)) else {
         return;
     };
-    // `kcp_card_direct_point_quota` — kcp.mdx L311-319 (see `direct_quota_months`): a quota of
-    // 60 or more is a point quota, 60+ for nine cards and 80+ for Hyundai only. The common rule
-    // applies the 50,000 KRW minimum to the decoded months.
-    if let Some(Value::Object(direct)) = card.get("direct") {
-        let code = direct.get("code").and_then(Value::as_str);
-        let known = code.is_some_and(|c| crate::rules::common::CARD_CODES.contains(&c));
-        if let (true, Some(code), Some(q)) = (known, code, direct.get("quota")) {
-            if let Int::Ok(quota) = int(q) {
-                if direct_quota_months(Some(code), quota).is_none()
-                    && !ctx.has_issue_at("card.direct.quota")
-                {
-                    ctx.add_arg(
-                        "card.direct.quota",
-                        Code::InvalidValue,
-                        Msg::KcpPointQuota,
-                        code,
-                    );
-                }
-            }
+    let at = ctx.at(["card", "direct", "quota"]);
+    if let Some(quota) = at.peek_int() {
+        if direct_quota_months(Some(code), quota).is_none() {
+            at.add_new_arg(Code::InvalidValue, Msg::KcpPointQuota, code);
         }
-    }
-    // `kcp_no_max_month` — request-pay-params.mdx L479-528's list (above) has no KCP; kcp.mdx
-    // L284-298 documents `card.detail[]` with `card_code` and `enabled` only.
-    if let Some(Value::Array(items)) = card.get("detail") {
-        for (i, item) in items.iter().enumerate() {
-            let Some(m) = item.get("max_month").filter(|m| !m.is_null()) else {
-                continue;
-            };
-            let path = format!("card.detail[{i}].max_month");
-            if m.is_number() && !ctx.has_issue_at(&path) {
-                ctx.add(path, Code::UnsupportedOption, Msg::KcpNoMaxMonth);
-            }
-        }
-    }
-    // `kcp_no_interest_free` — only KG Inicis documents `card.interest_free` (000 L138-140
-    // "card: { interest_free: 7, //모든 카드 7개월까지 상점분담무이자 }"); kcp.mdx's `card` (L279-321)
-    // has detail and direct only.
-    if card.get("interest_free").is_some_and(|v| !v.is_null()) {
-        ctx.add(
-            "card.interest_free",
-            Code::UnsupportedOption,
-            Msg::KcpNoInterestFree,
-        );
     }
 }
 
 /// The bypass keys of kcp.mdx L391-447 (and the billing tab L661-675).
 fn bypass(ctx: &mut Ctx, billing: bool) {
-    let bypass = match ctx.get("bypass") {
-        None => None,
-        Some(Value::Object(bypass)) => Some(bypass),
-        // Not an object: only the schema's invalid_type at `bypass` (RULES.md §0).
-        Some(_) => return,
-    };
-    shop_user_id(ctx, bypass);
-    point_member_code(ctx, bypass);
-    let Some(bypass) = bypass else { return };
-    flags(ctx, bypass);
+    let absent = ctx.get("bypass").is_none();
+    // Not an object: only the schema's invalid_type at `bypass` (RULES.md §0).
+    if !absent && ctx.at(["bypass"]).kind() != Some(Kind::Object) {
+        return;
+    }
+    shop_user_id(ctx);
+    point_member_code(ctx);
+    if absent {
+        return;
+    }
+    flags(ctx);
     // `kcp_app_flag_needs_kb_direct` — kcp.mdx L438-442 "app\_flag?: string **KB국민카드 다이렉트
     // 호출 시 앱카드 사용 여부** ... `card.direct`로 KB국민카드 다이렉트 호출 시 결제 방식을 지정합니다."
-    let path = "bypass.app_flag";
-    if present(bypass, "app_flag") && !ctx.has_issue_at(path) {
-        let direct_code = match ctx.get("card") {
-            Some(Value::Object(card)) => card
-                .get("direct")
-                .and_then(|d| d.get("code"))
-                .and_then(Value::as_str),
-            _ => None,
-        };
-        if direct_code != Some("381") {
-            ctx.add(path, Code::UnsupportedOption, Msg::KcpAppFlagKbDirect);
-        }
+    let direct_code = ctx.at(["card", "direct", "code"]).peek_str();
+    let at = ctx.at(["bypass", "app_flag"]);
+    if at.present() && direct_code != Some("381") {
+        at.add_new(Code::UnsupportedOption, Msg::KcpAppFlagKbDirect);
     }
     // `kcp_batch_birth_day_billing_only` — kcp.mdx L661-674 "bypass?: object **KCP 빌링키 발급
     // 전용 파라미터** ... batch\_birth\_day\_yn?: string".
-    let path = "bypass.batch_birth_day_yn";
-    if !billing && present(bypass, "batch_birth_day_yn") && !ctx.has_issue_at(path) {
-        ctx.add(
-            path,
-            Code::UnsupportedOption,
-            Msg::KcpBatchBirthDayBillingOnly,
-        );
+    let at = ctx.at(["bypass", "batch_birth_day_yn"]);
+    if !billing && at.present() {
+        at.add_new(Code::UnsupportedOption, Msg::KcpBatchBirthDayBillingOnly);
     }
-}
-
-/// Whether `bypass[key]` is there and not `null`.
-fn present(bypass: &Map<String, Value>, key: &str) -> bool {
-    bypass.get(key).is_some_and(|v| !v.is_null())
 }
 
 /// `kcp_shop_user_id_required` / `kcp_shop_user_id_bytes` — 001 L204-207 "bypass : {
@@ -390,46 +321,40 @@ fn present(bypass: &Map<String, Value>, key: &str) -> bool {
 /// Encoding decision (RULES.md §7.9): the 20-byte limit is counted in EUC-KR (ASCII 1 byte,
 /// a KS X 1001 character 2 bytes), the encoding of KCP's payment window; a character EUC-KR
 /// cannot hold is invalid_value. So 10 Hangul syllables (20 bytes) pass.
-fn shop_user_id(ctx: &mut Ctx, bypass: Option<&Map<String, Value>>) {
-    let path = "bypass.shop_user_id";
-    let value = bypass.and_then(|b| b.get("shop_user_id"));
-    match value {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) if s.is_empty() => {}
-        Some(Value::String(s)) => {
-            match euc_kr_len(s) {
-                None => ctx.add(path, Code::InvalidValue, Msg::KcpShopUserIdEucKr),
-                Some(n) if n > 20 => ctx.add_arg(path, Code::TooLong, Msg::TooLongBytes, "20"),
-                Some(_) => {}
-            }
-            return;
-        }
-        Some(_) => {
-            ctx.add(path, Code::InvalidType, Msg::MustBeString);
-            return;
-        }
-    }
-    if ctx
+fn shop_user_id(ctx: &mut Ctx) {
+    let needed = ctx
         .pay_method()
-        .is_some_and(|m| SHOP_USER_ID_METHODS.contains(&m))
-    {
-        ctx.add(path, Code::Required, Msg::KcpShopUserId);
+        .is_some_and(|m| SHOP_USER_ID_METHODS.contains(&m));
+    let at = ctx.at(["bypass", "shop_user_id"]);
+    if at.missing() {
+        if needed {
+            at.add(Code::Required, Msg::KcpShopUserId);
+        }
+        return;
+    }
+    let Some(s) = ctx.at(["bypass", "shop_user_id"]).string() else {
+        return;
+    };
+    let at = ctx.at(["bypass", "shop_user_id"]);
+    match euc_kr_len(s) {
+        None => at.add(Code::InvalidValue, Msg::KcpShopUserIdEucKr),
+        Some(n) if n > 20 => at.add_arg(Code::TooLong, Msg::TooLongBytes, "20"),
+        Some(_) => {}
     }
 }
 
 /// `kcp_point_member_code_required` — kcp.mdx L432-436 "pt\_memcorp\_cd?: string **베네피아 회원
 /// 코드** (PC, 모바일) 베네피아 포인트 결제 시 필수 입력해야 합니다."
-fn point_member_code(ctx: &mut Ctx, bypass: Option<&Map<String, Value>>) {
-    let path = "bypass.pt_memcorp_cd";
-    match bypass.and_then(|b| b.get("pt_memcorp_cd")) {
-        Some(Value::String(s)) if !s.is_empty() => {}
-        None | Some(Value::Null) | Some(Value::String(_)) => {
-            if ctx.pay_method() == Some("point") {
-                ctx.add(path, Code::Required, Msg::KcpPointMemberCode);
-            }
+fn point_member_code(ctx: &mut Ctx) {
+    let point = ctx.pay_method() == Some("point");
+    let at = ctx.at(["bypass", "pt_memcorp_cd"]);
+    if at.missing() {
+        if point {
+            at.add(Code::Required, Msg::KcpPointMemberCode);
         }
-        Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
+        return;
     }
+    at.string();
 }
 
 /// `kcp_bypass_values` — the value sets of kcp.mdx's bypass table:
@@ -440,7 +365,7 @@ fn point_member_code(ctx: &mut Ctx, bypass: Option<&Map<String, Value>>) {
 /// - L438-446 "app\_flag?: string ... - `Y` ... - `N` ... - `S` ... (모바일 전용)" (`S` is not
 ///   limited to mobile here: `options.mobile` is a guess)
 /// - L670-674 "batch\_birth\_day\_yn?: string ... - `Y`: ..." (`N` is accepted as well)
-fn flags(ctx: &mut Ctx, bypass: &Map<String, Value>) {
+fn flags(ctx: &mut Ctx) {
     const SETS: &[(&str, &[&str])] = &[
         ("coupon_apply_yn", &["Y", "N"]),
         ("complex_pnt_yn", &["Y", "N"]),
@@ -448,44 +373,18 @@ fn flags(ctx: &mut Ctx, bypass: &Map<String, Value>) {
         ("batch_birth_day_yn", &["Y", "N"]),
     ];
     for (key, allowed) in SETS {
-        let path = format!("bypass.{key}");
-        match bypass.get(*key) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) => {
-                if !allowed.contains(&s.as_str()) {
-                    ctx.add_arg(
-                        path,
-                        Code::InvalidValue,
-                        Msg::BadEnum,
-                        crate::rules::format::join(allowed, ", "),
-                    );
-                }
-            }
-            Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
-        }
+        ctx.at(["bypass", key]).one_of(allowed, None);
     }
-    match bypass.get("skin_indx") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => {
-            let ok = is_digits(s) && !s.starts_with('0') && s.len() <= 2 && {
-                let n: u8 = s.parse().unwrap_or(0);
-                (1..=11).contains(&n)
-            };
-            if !ok {
-                ctx.add("bypass.skin_indx", Code::InvalidValue, Msg::KcpSkinIndex);
-            }
-        }
-        Some(_) => ctx.add("bypass.skin_indx", Code::InvalidType, Msg::KcpSkinIndex),
-    }
-    match bypass.get("site_logo") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) => {
-            if !is_http_url(s) {
-                ctx.add("bypass.site_logo", Code::InvalidValue, Msg::BadUrl);
-            }
-        }
-        Some(_) => ctx.add("bypass.site_logo", Code::InvalidType, Msg::MustBeString),
-    }
+    let skin_ok = |s: &str| {
+        is_digits(s)
+            && !s.starts_with('0')
+            && s.len() <= 2
+            && (1..=11).contains(&s.parse::<u8>().unwrap_or(0))
+    };
+    ctx.at(["bypass", "skin_indx"])
+        .type_msg(Msg::KcpSkinIndex)
+        .check_str(skin_ok, Msg::KcpSkinIndex);
+    ctx.at(["bypass", "site_logo"]).http_url(Msg::BadUrl);
 }
 
 #[cfg(test)]

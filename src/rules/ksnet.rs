@@ -4,35 +4,81 @@
 //! Card codes (card-codes.mdx): 361 BC, 381 KB국민, 367 현대, 365 삼성, 368 롯데, 371 NH농협,
 //! 041 우리, 374 하나, 366 신한, 370 씨티, 369 수협, 372 전북, 364 광주, 090 카카오뱅크.
 
-use crate::check::{quote, Ctx, Slot};
-use crate::issue::{Code, Issue, Msg, Severity};
-use crate::request::PayMethod;
-use crate::rules::common::{int, Int, INSTALLMENT_MINIMUM};
-use crate::rules::format::{is_digits, is_http_url, DateFormat};
-use serde_json::{Map, Value};
+use crate::check::quote;
+use crate::issue::{Code, Msg};
+use crate::request::{Currency, PayMethod};
+use crate::rules::common::INSTALLMENT_MINIMUM;
+use crate::rules::ctx::Ctx;
+use crate::rules::format::{is_http_url, DateFormat};
+use crate::rules::schema::Type;
+use crate::rules::tree::Kind;
+use crate::rules::Pg;
 
-/// Top-level `bypass` keys (docs/RULES.md §4.2).
-pub(crate) const BYPASS_KEYS: &[&str] = &["ksnet"];
-/// `bypass.ksnet` keys (ksnet.mdx).
-pub(crate) const BYPASS_SUB: Option<(&str, &[&str])> = Some((
-    "ksnet",
-    &[
-        "sndQpayType",
-        "tcode",
-        "url",
-        "sndKakaopayType",
-        "easyPayDirect",
-    ],
-));
-
-/// `period` formats under KSNET: its samples send "2022-12-01" (docs/RULES.md §1.3).
-pub(crate) const PERIOD_FORMATS: &[DateFormat] = &[DateFormat::Date8, DateFormat::DashDate];
+/// Everything KSNET is, as data (docs/RULES.md §4).
+pub(crate) const DESCRIPTOR: Pg = Pg {
+    section: "§4 KSNET",
+    pay_methods: PAY_METHODS,
+    // `ksnet_no_billing_window`: ksnet.mdx "비인증 결제창 요청" tab: "**KSNET은 결제창 기반 비인증
+    // 결제를 지원하지 않습니다.**" — a `customer_uid` (billing-key window) is an error.
+    no_billing_window: Some(Msg::KsnetNoBillingWindow),
+    // ksnet.mdx "storeDetails?: object 상점 세부 정보"
+    keys: &[("storeDetails", Type::Obj)],
+    bypass_keys: &["ksnet"],
+    // `bypass.ksnet` keys (ksnet.mdx).
+    bypass_sub: Some((
+        "ksnet",
+        &[
+            "sndQpayType",
+            "tcode",
+            "url",
+            "sndKakaopayType",
+            "easyPayDirect",
+        ],
+    )),
+    // vbank_due formats: the common four (`Pg::COMMON`). `ksnet_vbank_due_window_formats`:
+    // ksnet-warning.mdx "초 단위의 UNIX TIMESTAMP ... (`api로 가상계좌를 발급하는 경우에만
+    // 해당합니다.`)" — the window takes the common formats, so a timestamp is the common
+    // invalid_value.
+    // `period` formats under KSNET: its samples send "2022-12-01" (docs/RULES.md §1.3).
+    period_formats: &[DateFormat::Date8, DateFormat::DashDate],
+    // `ksnet_amount_string`: 002 shows `amount : '1004'`, a string, where 000 / request-pay-
+    // params.mdx say a number ("문자열이 아닌 숫자 타입으로 지정해야 하는 점에 유의하세요").
+    // Decision: under KSNET a decimal-digit string is accepted, sent as a number, and reported
+    // as warning `coerced` (ksnet.mdx, the newer page, uses a number — so the number is sent).
+    amount_digit_string: true,
+    // `ksnet_card_quota_exact` (below) replaces the common installment warning.
+    card_quota_exact: true,
+    // `ksnet_currency`: ksnet-warning.mdx "KSNET은 KRW, USD 만 지원합니다." (A code outside the
+    // common list is already the common `invalid_value`.)
+    currencies: Some((&[Currency::Krw, Currency::Usd], Msg::KsnetCurrency)),
+    // `ksnet_name_optional`: ksnet.mdx's parameter list has no `name` entry (its sample sends
+    // one); request-pay-params.mdx L157 "name?: string" applies (docs/RULES.md §4.1).
+    name_required: false,
+    // `ksnet_no_interest_free`: `card.interest_free` is documented only in 000 (KG Inicis:
+    // "interest_free: 7, //모든 카드 7개월까지 상점분담무이자"); KSNET documents
+    // card.detail[].max_month instead (ksnet.mdx "상점 부담 무이자 할부의 경우 card.detail
+    // 파라미터를 사용하여 최대 할부개월수 설정이 가능합니다.").
+    no_interest_free: Some(Msg::KsnetNoInterestFree),
+    // Supported (request-pay-params.mdx "상점 부담 무이자 할부" lists KSNET); the easy-pay and
+    // issuer limits are `merchant_interest_free` below.
+    no_mall_interest: None,
+    check,
+    ..Pg::COMMON
+};
 
 /// 002 / ksnet.mdx pay_method list: "card (신용카드) vbank (가상계좌) trans (계좌이체) phone
 /// (휴대폰소액결제) lpay (LPAY) ssgpay (SSGPAY) kakaopay (카카오페이) naverpay (네이버페이)
 /// payco (페이코)" — the two sources agree.
-const PAY_METHODS: &[&str] = &[
-    "card", "vbank", "trans", "phone", "lpay", "ssgpay", "kakaopay", "naverpay", "payco",
+pub(crate) const PAY_METHODS: &[PayMethod] = &[
+    PayMethod::Card,
+    PayMethod::Vbank,
+    PayMethod::Trans,
+    PayMethod::Phone,
+    PayMethod::Lpay,
+    PayMethod::Ssgpay,
+    PayMethod::Kakaopay,
+    PayMethod::Naverpay,
+    PayMethod::Payco,
 ];
 
 /// ksnet.mdx: "`pay_method`를 `naverpay`, `kakaopay`, `payco`, `lpay` 중 하나로 지정합니다."
@@ -65,14 +111,11 @@ const DIRECT_URL_NO_QUOTA: &[&str] = &["041", "374", "371", "365", "367", "368",
 /// 1만원 이상 결제 요청시 사용 가능)" — the lowest amount any card takes installments at.
 const HYUNDAI_INSTALLMENT_MINIMUM: u64 = 10_000;
 
-/// Runs the KSNET rule set.
-pub(crate) fn check(ctx: &mut Ctx) {
+/// Runs the KSNET rules that are not data.
+fn check(ctx: &mut Ctx) {
     // A pay_method the common layer rejected (not a PortOne code) gets nothing on top (§0).
-    let method = ctx.pay_method().filter(|m| m.parse::<PayMethod>().is_ok());
+    let method = ctx.method().map(PayMethod::as_str);
     let ksnet = bypass_ksnet(ctx);
-    pay_method(ctx, method);
-    no_billing_window(ctx);
-    currency(ctx);
     tax_free_and_vbank(ctx, method);
     escrow(ctx);
     card_direct(ctx, &ksnet);
@@ -100,115 +143,35 @@ fn bypass_ksnet(ctx: &mut Ctx) -> KsnetBypass {
         usable: true,
         easy_pay_direct: false,
     };
-    let ksnet = match ctx.object_at(&["bypass", "ksnet"]) {
-        Slot::Absent => return out,
-        Slot::Obj(m) => m,
-        Slot::Other => {
-            out.usable = false;
-            // `bypass` itself not an object: the schema pass reported it.
-            if matches!(ctx.object_at(&["bypass"]), Slot::Obj(_)) {
-                ctx.add("bypass.ksnet", Code::InvalidType, Msg::KsnetBypassObject);
-            }
-            return out;
-        }
-    };
+    let at = ctx.at(["bypass", "ksnet"]);
+    if !at.present() {
+        // Absent, or `bypass` itself not an object (the schema pass reported it).
+        out.usable = at.missing();
+        return out;
+    }
+    if at.type_msg(Msg::KsnetBypassObject).object().is_none() {
+        out.usable = false;
+        return out;
+    }
     // 002: "sndQpayType string 카드 결제 시 결제창에 간편 결제 수단 표시 여부 "0" : 간편결제 수단
     // 표시하지 않음 "1" : 간편결제 수단 표시함"; ksnet.mdx "sndQpayType?: string ... 0 : ... /
     // 1 : ...".
-    if let Some(s) = string_at(ctx, ksnet, "sndQpayType") {
-        if s != "0" && s != "1" {
-            ctx.add(
-                "bypass.ksnet.sndQpayType",
-                Code::InvalidValue,
-                Msg::KsnetSndQpayType,
-            );
-        }
-    }
+    ctx.at(["bypass", "ksnet", "sndQpayType"])
+        .one_of(&["0", "1"], Some(Msg::KsnetSndQpayType));
     // ksnet.mdx "tcode?: string 통신사 구분 ... LG는 `lgt`, KT는 `ktf`, SKT는 `skt`로 입력해야
     // 하며, 통신사 구분이 어려우신 경우 임의의 값을 입력하여 요청해도 무방합니다." — any string.
-    string_at(ctx, ksnet, "tcode");
+    ctx.at(["bypass", "ksnet", "tcode"]).string();
     // ksnet.mdx "url?: string 고객사 url - 결제를 요청하는 사이트의 url을 입력하여야 합니다."
-    if let Some(s) = string_at(ctx, ksnet, "url") {
-        if !s.is_empty() && !is_http_url(s) {
-            ctx.add("bypass.ksnet.url", Code::InvalidValue, Msg::KsnetSiteUrl);
-        }
-    }
+    ctx.at(["bypass", "ksnet", "url"])
+        .check_str(|s| s.is_empty() || is_http_url(s), Msg::KsnetSiteUrl);
     // ksnet.mdx "sndKakaopayType?: string ... - `CARD`: 카드 결제만 허용 - `MONEY`: 카카오머니
     // 결제만 허용 - 미입력시 모든 결제수단 허용".
-    if let Some(s) = string_at(ctx, ksnet, "sndKakaopayType") {
-        if s != "CARD" && s != "MONEY" {
-            ctx.add(
-                "bypass.ksnet.sndKakaopayType",
-                Code::InvalidValue,
-                Msg::KsnetSndKakaopayType,
-            );
-        }
-    }
+    ctx.at(["bypass", "ksnet", "sndKakaopayType"])
+        .one_of(&["CARD", "MONEY"], Some(Msg::KsnetSndKakaopayType));
     // ksnet.mdx "`bypass.ksnet.easyPayDirect`를 `true`로 설정하고" (sample `"easyPayDirect":
     // true`): a boolean; a wrong type turns nothing on.
-    match ksnet.get("easyPayDirect") {
-        None | Some(Value::Null) => {}
-        Some(Value::Bool(b)) => out.easy_pay_direct = *b,
-        Some(_) => ctx.add(
-            "bypass.ksnet.easyPayDirect",
-            Code::InvalidType,
-            Msg::MustBeBool,
-        ),
-    }
+    out.easy_pay_direct = ctx.at(["bypass", "ksnet", "easyPayDirect"]).bool() == Some(true);
     out
-}
-
-/// The string at `bypass.ksnet.<key>`; a non-string is `invalid_type` (every key but
-/// easyPayDirect is typed `string` in ksnet.mdx).
-fn string_at<'a>(ctx: &mut Ctx, ksnet: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    match ksnet.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(_) => {
-            ctx.add(
-                format!("bypass.ksnet.{key}"),
-                Code::InvalidType,
-                Msg::MustBeString,
-            );
-            None
-        }
-    }
-}
-
-/// `ksnet_pay_method_allowed`: 002 / ksnet.mdx pay_method list ([`PAY_METHODS`]).
-fn pay_method(ctx: &mut Ctx, method: Option<&str>) {
-    if let Some(m) = method {
-        if !PAY_METHODS.contains(&m) {
-            ctx.add_arg(
-                "pay_method",
-                Code::UnsupportedPayMethod,
-                Msg::UnsupportedPayMethodBy,
-                quote(m),
-            );
-        }
-    }
-}
-
-/// `ksnet_no_billing_window`: ksnet.mdx "비인증 결제창 요청" tab: "**KSNET은 결제창 기반 비인증
-/// 결제를 지원하지 않습니다.**" — a `customer_uid` (billing-key window) is an error.
-fn no_billing_window(ctx: &mut Ctx) {
-    if ctx.has("customer_uid") && !ctx.has_issue_at("customer_uid") {
-        ctx.add(
-            "customer_uid",
-            Code::UnsupportedOption,
-            Msg::KsnetNoBillingWindow,
-        );
-    }
-}
-
-/// `ksnet_currency`: ksnet-warning.mdx "KSNET은 KRW, USD 만 지원합니다." (A code outside the
-/// common list is already the common `invalid_value`.)
-fn currency(ctx: &mut Ctx) {
-    if let Some(c) = ctx.str("currency") {
-        if c != "KRW" && c != "USD" && !ctx.has_issue_at("currency") {
-            ctx.add("currency", Code::InvalidValue, Msg::KsnetCurrency);
-        }
-    }
 }
 
 /// `ksnet_tax_free_required`, `ksnet_vbank_due_required`, `ksnet_vbank_no_tax_vat`.
@@ -218,33 +181,23 @@ fn tax_free_and_vbank(ctx: &mut Ctx, method: Option<&str>) {
         // ksnet-warning.mdx "가상계좌 입금기한은 필수 입력 항목 ... (포트원에서는 필수 값으로
         // 제한하고 있습니다.)"
         ctx.require("vbank_due", Msg::KsnetVbankDue);
-        // `ksnet_vbank_due_window_formats`: ksnet-warning.mdx "초 단위의 UNIX TIMESTAMP ...
-        // (`api로 가상계좌를 발급하는 경우에만 해당합니다.`)" — the window takes the common
-        // formats (rules::vbank_due_formats), so a timestamp is the common invalid_value.
-
         // ksnet-warning.mdx "KSNET는 일회성 가상계좌의 경우 부가세, 면세 금액 설정을 지원하지
         // 않습니다." tax_free 0 says nothing is tax-free and is harmless; any vat_amount is a
         // VAT setting.
-        let tax_free_set =
-            matches!(ctx.get("tax_free"), Some(v) if matches!(int(v), Int::Ok(n) if n > 0));
-        if tax_free_set && !ctx.has_issue_at("tax_free") {
-            ctx.add("tax_free", Code::UnsupportedOption, Msg::KsnetVbankNoTaxVat);
+        let at = ctx.at(["tax_free"]);
+        if at.peek_int().is_some_and(|n| n > 0) {
+            at.add_new(Code::UnsupportedOption, Msg::KsnetVbankNoTaxVat);
         }
-        if ctx.get("vat_amount").is_some() && !ctx.has_issue_at("vat_amount") {
-            ctx.add(
-                "vat_amount",
-                Code::UnsupportedOption,
-                Msg::KsnetVbankNoTaxVat,
-            );
+        let at = ctx.at(["vat_amount"]);
+        if at.present() {
+            at.add_new(Code::UnsupportedOption, Msg::KsnetVbankNoTaxVat);
         }
-    } else if !ctx.has("tax_free") && !ctx.has_issue_at("tax_free") {
+    } else {
         // ksnet.mdx tax_free: "포트원을 통해 KSNET를 사용하는 경우 과세 설정이 `복합과세`이므로
         // 면세금액을 반드시 입력해야 합니다." **Conflict:** the same entry (and 002) says "지정하지
         // 않은 경우 0원입니다" — PortOne defaults it, so this is a warning, not an error; vbank is
         // excluded because it cannot carry tax_free (rule above).
-        ctx.push(
-            Issue::new("tax_free", Code::Required, Msg::KsnetTaxFree).severity(Severity::Warning),
-        );
+        ctx.at(["tax_free"]).required_warn(Msg::KsnetTaxFree);
     }
 }
 
@@ -256,33 +209,10 @@ fn escrow(ctx: &mut Ctx) {
     }
 }
 
-/// `card.direct.code` when it is a string (KSNET documents only `code`: ksnet.mdx "direct?:
-/// object ... code?: string 카드사 코드").
-fn direct_code<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
-    match ctx.object_at(&["card", "direct"]) {
-        Slot::Obj(d) => d.get("code").and_then(Value::as_str),
-        _ => None,
-    }
-}
-
-/// Reports `required` at `{parent}.{key}` (with `msg` and `arg`) when it is missing.
-fn require_nested(ctx: &mut Ctx, parent: &[&str], key: &str, msg: Msg, arg: &str) {
-    let path = format!("{}.{key}", crate::rules::format::join(parent, "."));
-    if ctx.missing_at(parent, key) && !ctx.has_issue_at(&path) {
-        ctx.add_arg(path, Code::Required, msg, arg);
-    }
-}
-
-/// Reports `required` at a top-level `key` (with `msg` and `arg`) when it is missing.
-fn require_arg(ctx: &mut Ctx, key: &str, msg: Msg, arg: &str) {
-    if !ctx.has(key) && !ctx.has_issue_at(key) {
-        ctx.add_arg(key, Code::Required, msg, arg);
-    }
-}
-
-/// Card direct (ksnet.mdx "카드사 다이렉트 호출" → 유의사항).
+/// Card direct (ksnet.mdx "카드사 다이렉트 호출" → 유의사항). KSNET documents only `code`
+/// (ksnet.mdx "direct?: object ... code?: string 카드사 코드").
 fn card_direct(ctx: &mut Ctx, ksnet: &KsnetBypass) {
-    let Some(code) = direct_code(ctx) else {
+    let Some(code) = ctx.at(["card", "direct", "code"]).peek_str() else {
         return;
     };
     let card = quote(code);
@@ -291,53 +221,38 @@ fn card_direct(ctx: &mut Ctx, ksnet: &KsnetBypass) {
     ctx.require("buyer_name", Msg::KsnetDirectBuyerName);
     // `ksnet_direct_krw_only`: ksnet.mdx currency "결제통화로 KSNET 카드 다이렉트의 경우 `KRW` 만
     // 허용됩니다."
-    if let Some(c) = ctx.str("currency") {
-        if c != "KRW" && !ctx.has_issue_at("currency") {
-            ctx.add("currency", Code::UnsupportedOption, Msg::KsnetDirectKrw);
-        }
+    let at = ctx.at(["currency"]);
+    if at.peek_str().is_some_and(|c| c != "KRW") {
+        at.add_new(Code::UnsupportedOption, Msg::KsnetDirectKrw);
     }
     // `ksnet_direct_mobile_tel_tcode`: [`DIRECT_MOBILE_TEL_TCODE`] ("모바일 환경에서").
     if ctx.opts.mobile && DIRECT_MOBILE_TEL_TCODE.contains(&code) {
-        require_arg(ctx, "buyer_tel", Msg::KsnetDirectMobile, &card);
+        ctx.at(["buyer_tel"])
+            .required_arg(Msg::KsnetDirectMobile, &card);
         if ksnet.usable {
-            require_nested(
-                ctx,
-                &["bypass", "ksnet"],
-                "tcode",
-                Msg::KsnetDirectMobile,
-                &card,
-            );
+            ctx.at(["bypass", "ksnet", "tcode"])
+                .required_arg(Msg::KsnetDirectMobile, &card);
         }
     }
     // `ksnet_direct_store_details`: [`DIRECT_STORE_DETAILS`].
     if DIRECT_STORE_DETAILS.contains(&code) {
         for key in ["businessName", "businessRegistrationNumber"] {
-            require_nested(ctx, &["storeDetails"], key, Msg::KsnetDirectStore, &card);
+            ctx.at(["storeDetails", key])
+                .required_arg(Msg::KsnetDirectStore, &card);
         }
     }
     if DIRECT_URL_NO_QUOTA.contains(&code) {
         // `ksnet_direct_url`: [`DIRECT_URL_NO_QUOTA`].
         if ksnet.usable {
-            require_nested(ctx, &["bypass", "ksnet"], "url", Msg::KsnetDirectUrl, &card);
+            ctx.at(["bypass", "ksnet", "url"])
+                .required_arg(Msg::KsnetDirectUrl, &card);
         }
         // `ksnet_direct_no_card_quota`: "...의 경우 다이렉트 호출 시 렌더링할 할부개월 리스트를
         // 지정할 수 없습니다."
-        if card_quota_given(ctx) && !ctx.has_issue_at("display.card_quota") {
-            ctx.add_arg(
-                "display.card_quota",
-                Code::UnsupportedOption,
-                Msg::KsnetDirectNoQuota,
-                card,
-            );
+        let at = ctx.at(["display", "card_quota"]);
+        if at.present() {
+            at.add_new_arg(Code::UnsupportedOption, Msg::KsnetDirectNoQuota, card);
         }
-    }
-}
-
-/// Whether `display.card_quota` is given (not absent or null).
-fn card_quota_given(ctx: &Ctx) -> bool {
-    match ctx.object_at(&["display"]) {
-        Slot::Obj(d) => d.get("card_quota").is_some_and(|q| !q.is_null()),
-        _ => false,
     }
 }
 
@@ -349,14 +264,9 @@ fn easy_pay_direct(ctx: &mut Ctx, method: Option<&str>, ksnet: &KsnetBypass) {
     }
     // `ksnet_easy_direct_pay_method`: "`bypass.ksnet.easyPayDirect`를 `true`로 설정하고,
     // `pay_method`를 `naverpay`, `kakaopay`, `payco`, `lpay` 중 하나로 지정합니다."
-    if let Some(m) = method {
-        if !EASY_DIRECT_METHODS.contains(&m) && !ctx.has_issue_at("pay_method") {
-            ctx.add(
-                "pay_method",
-                Code::UnsupportedPayMethod,
-                Msg::KsnetEasyDirectMethod,
-            );
-        }
+    if method.is_some_and(|m| !EASY_DIRECT_METHODS.contains(&m)) {
+        ctx.at(["pay_method"])
+            .add_new(Code::UnsupportedPayMethod, Msg::KsnetEasyDirectMethod);
     }
     // `ksnet_easy_direct_buyer_name`: "- 구매자 이름(`buyer_name`)을 입력해야 합니다."
     ctx.require("buyer_name", Msg::KsnetEasyDirectBuyerName);
@@ -383,11 +293,12 @@ fn easy_pay_direct(ctx: &mut Ctx, method: Option<&str>, ksnet: &KsnetBypass) {
         _ => (&[], false),
     };
     for key in store {
-        require_nested(ctx, &["storeDetails"], key, Msg::KsnetEasyDirectField, &arg);
+        ctx.at(["storeDetails", key])
+            .required_arg(Msg::KsnetEasyDirectField, &arg);
     }
     if buyer {
         for key in ["buyer_email", "buyer_tel"] {
-            require_arg(ctx, key, Msg::KsnetEasyDirectField, &arg);
+            ctx.at([key]).required_arg(Msg::KsnetEasyDirectField, &arg);
         }
     }
 }
@@ -397,43 +308,23 @@ fn easy_pay_direct(ctx: &mut Ctx, method: Option<&str>, ksnet: &KsnetBypass) {
 /// sample is 9 digits.) The other fields (ksnet.mdx `storeDetails` and the easy-pay sample:
 /// businessName, ceoFullName, address, phoneNumber) are strings.
 fn store_details(ctx: &mut Ctx) {
-    let Slot::Obj(details) = ctx.object_at(&["storeDetails"]) else {
-        return;
-    };
-    for key in [
-        "businessName",
-        "businessRegistrationNumber",
-        "ceoFullName",
-        "address",
-        "phoneNumber",
-    ] {
-        let path = format!("storeDetails.{key}");
-        match details.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) => {
-                if key == "businessRegistrationNumber" && !s.is_empty() && !is_digits(s) {
-                    ctx.add(path, Code::InvalidValue, Msg::DigitsOnly);
-                }
-            }
-            Some(_) => ctx.add(path, Code::InvalidType, Msg::MustBeString),
-        }
+    for key in ["businessName", "ceoFullName", "address", "phoneNumber"] {
+        ctx.at(["storeDetails", key]).string();
     }
+    ctx.at(["storeDetails", "businessRegistrationNumber"])
+        .digits();
 }
 
 /// `ksnet_easy_pay_fixed_quota` and `ksnet_card_quota_exact`.
 fn card_quota(ctx: &mut Ctx, method: Option<&str>) {
-    if !card_quota_given(ctx) || ctx.has_issue_at("display.card_quota") {
+    let at = ctx.at(["display", "card_quota"]);
+    if !at.present() || !at.fresh() {
         return;
     }
     // `ksnet_easy_pay_fixed_quota`: ksnet-warning.mdx "Payco, SSGPay: 할부 개월 수 표시 설정
     // 불가, 5만원 이상 시 1\~12 개월 표시 고정".
     if let Some(m @ ("payco" | "ssgpay")) = method {
-        ctx.add_arg(
-            "display.card_quota",
-            Code::UnsupportedOption,
-            Msg::KsnetQuotaFixed,
-            quote(m),
-        );
+        at.add_arg(Code::UnsupportedOption, Msg::KsnetQuotaFixed, quote(m));
         return;
     }
     // `ksnet_card_quota_exact`: ksnet.mdx "`[0]` : 일시불 `[2,3,4]` : 2,3,4 개월" and
@@ -442,38 +333,27 @@ fn card_quota(ctx: &mut Ctx, method: Option<&str>) {
     // 가능합니다. (현대카드의 경우 1만원 이상 결제 요청시 사용 가능)".
     // **Conflict:** 002 "2,3,4,5,6 : 일시불을 포함한 2, 3, 4, 5, 6개월까지" (Inicis-style
     // semantics); **decision:** ksnet.mdx (newer). The common warning is skipped under KSNET
-    // (common.rs card_quota) in favour of this rule.
-    let Slot::Obj(display) = ctx.object_at(&["display"]) else {
+    // (`card_quota_exact`) in favour of this rule.
+    if at.kind() != Some(Kind::Array) {
         return;
-    };
-    let Some(Value::Array(items)) = display.get("card_quota") else {
-        return;
-    };
-    let mut months = Vec::with_capacity(items.len());
-    for item in items {
-        match int(item) {
-            Int::Ok(m) => months.push(m),
-            // The common rule reported the item; do not guess what the list meant.
-            Int::Bad(..) => return,
-        }
     }
-    let Some(amount) = ctx.amount else {
+    let mut months = Vec::with_capacity(at.len());
+    let mut all_ints = true;
+    at.each(|item| match item.peek_int() {
+        Some(m) => months.push(m),
+        // The common rule reported the item; do not guess what the list meant.
+        None => all_ints = false,
+    });
+    let Some(amount) = ctx.amount.filter(|_| all_ints) else {
         return;
     };
     let lump = months.is_empty() || months.iter().any(|&m| m <= 1);
     let installments = months.iter().any(|&m| m >= 2);
+    let at = ctx.at(["display", "card_quota"]);
     if installments && !lump && amount < HYUNDAI_INSTALLMENT_MINIMUM {
-        ctx.add(
-            "display.card_quota",
-            Code::OutOfRange,
-            Msg::KsnetQuotaNoLumpSum,
-        );
+        at.add(Code::OutOfRange, Msg::KsnetQuotaNoLumpSum);
     } else if installments && amount < INSTALLMENT_MINIMUM {
-        ctx.add(
-            "display.card_quota",
-            Code::BelowInstallmentMinimum,
-            Msg::KsnetQuotaMinimum,
-        );
+        at.add(Code::BelowInstallmentMinimum, Msg::KsnetQuotaMinimum);
     }
 }
 
@@ -481,88 +361,47 @@ fn card_quota(ctx: &mut Ctx, method: Option<&str>) {
 /// (merchant-paid interest-free installments: `useFreeInterestFromMall`,
 /// `card.detail[].max_month`, ksnet.mdx "상점 부담 무이자 할부").
 fn merchant_interest_free(ctx: &mut Ctx, method: Option<&str>) {
-    let details: Vec<(usize, Option<String>, bool)> = match ctx.object_at(&["card"]) {
-        Slot::Obj(card) => match card.get("detail") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| {
-                    let entry = item.as_object()?;
-                    let code = entry
-                        .get("card_code")
-                        .and_then(Value::as_str)
-                        .map(str::to_string);
-                    let max_month = entry.get("max_month").is_some_and(|m| !m.is_null());
-                    Some((i, code, max_month))
-                })
-                .collect(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
-    if let Some(m) = method.filter(|m| EASY_PAY_METHODS.contains(m)) {
+    let easy = method.filter(|m| EASY_PAY_METHODS.contains(m));
+    if let Some(m) = easy {
         // ksnet-warning.mdx 기타: "간편 결제 수단에서 고객사 부담 무이자 설정은 사용
         // 불가능합니다."
-        let arg = quote(m);
         if ctx.is_true("useFreeInterestFromMall") {
-            ctx.add_arg(
-                "useFreeInterestFromMall",
+            ctx.at(["useFreeInterestFromMall"]).add_arg(
                 Code::UnsupportedOption,
                 Msg::KsnetEasyPayNoMallInterest,
-                arg.clone(),
+                quote(m),
             );
         }
-        for (i, _, max_month) in &details {
-            let path = format!("card.detail[{i}].max_month");
-            if *max_month && !ctx.has_issue_at(&path) {
-                ctx.add_arg(
-                    path,
-                    Code::UnsupportedOption,
-                    Msg::KsnetEasyPayNoMallInterest,
-                    arg.clone(),
-                );
-            }
-        }
-        return;
     }
-    // ksnet-warning.mdx 특이사항: "발급사가 비씨,국민,하나,삼성,신한,현대,롯데,농협인 경우에
-    // `고객사 무이자 할부`를 설정할 수 있습니다." ([`MAX_MONTH_ISSUERS`]; `*` = every card.)
-    for (i, code, max_month) in details {
-        let Some(code) = code else { continue };
-        let path = format!("card.detail[{i}].card_code");
-        if max_month
-            && code != "*"
-            && !MAX_MONTH_ISSUERS.contains(&code.as_str())
-            && !ctx.has_issue_at(&path)
-        {
-            ctx.add(path, Code::UnsupportedOption, Msg::KsnetMaxMonthIssuer);
+    ctx.at(["card", "detail"]).each(|mut entry| {
+        if entry.kind() != Some(Kind::Object) {
+            return;
         }
-    }
+        let max_month = entry.child("max_month").given();
+        let code = entry.child("card_code").peek_str();
+        if !max_month {
+            return;
+        }
+        match (easy, code) {
+            (Some(m), _) => entry.child("max_month").add_new_arg(
+                Code::UnsupportedOption,
+                Msg::KsnetEasyPayNoMallInterest,
+                quote(m),
+            ),
+            // ksnet-warning.mdx 특이사항: "발급사가 비씨,국민,하나,삼성,신한,현대,롯데,농협인
+            // 경우에 `고객사 무이자 할부`를 설정할 수 있습니다." ([`MAX_MONTH_ISSUERS`]; `*` =
+            // every card.)
+            (None, Some(code)) if code != "*" && !MAX_MONTH_ISSUERS.contains(&code) => entry
+                .child("card_code")
+                .add_new(Code::UnsupportedOption, Msg::KsnetMaxMonthIssuer),
+            _ => {}
+        }
+    });
 }
 
-/// `ksnet_use_installment_type` and `ksnet_no_interest_free`.
+/// `ksnet_use_installment_type`: ksnet.mdx "useInstallment?: boolean 할부 가능 여부". (Its note
+/// "KB 앱카드 결제 시, card.useInstallment 파라미터 true 설정 시에만 할부 개월 수 설정이
+/// 가능합니다." cannot be checked: the card is chosen in the window.)
 fn card_options(ctx: &mut Ctx) {
-    let Slot::Obj(card) = ctx.object_at(&["card"]) else {
-        return;
-    };
-    // ksnet.mdx "useInstallment?: boolean 할부 가능 여부". (Its note "KB 앱카드 결제 시,
-    // card.useInstallment 파라미터 true 설정 시에만 할부 개월 수 설정이 가능합니다." cannot be
-    // checked: the card is chosen in the window.)
-    if card
-        .get("useInstallment")
-        .is_some_and(|v| !v.is_null() && !v.is_boolean())
-    {
-        ctx.add("card.useInstallment", Code::InvalidType, Msg::MustBeBool);
-    }
-    // `ksnet_no_interest_free`: `card.interest_free` is documented only in 000 (KG Inicis:
-    // "interest_free: 7, //모든 카드 7개월까지 상점분담무이자"); KSNET documents
-    // card.detail[].max_month instead (ksnet.mdx "상점 부담 무이자 할부의 경우 card.detail
-    // 파라미터를 사용하여 최대 할부개월수 설정이 가능합니다.").
-    if card.get("interest_free").is_some_and(|v| !v.is_null()) {
-        ctx.add(
-            "card.interest_free",
-            Code::UnsupportedOption,
-            Msg::KsnetNoInterestFree,
-        );
-    }
+    ctx.at(["card", "useInstallment"]).bool();
 }

@@ -5,14 +5,15 @@
 //! says where it comes from). Value rules (formats, ranges) live in `common.rs` and the PG
 //! modules; this pass only reports wrong types, so they never pile up on one path.
 
-use crate::check::{Ctx, MAX_DEPTH};
+use crate::check::MAX_DEPTH;
 use crate::issue::{Code, Msg};
-use crate::rules::format::distance;
-use serde_json::Value;
+use crate::rules::ctx::{At, Ctx, Path, Seg};
+use crate::rules::format::closest;
+use crate::rules::tree::{Kind, Node, Tree};
 
 /// The JSON type a key must have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub(crate) enum Type {
     Str,
     Bool,
     /// A JSON number (value rules decide integer-ness and range).
@@ -27,60 +28,61 @@ pub(crate) enum Kind {
     Any,
 }
 
-/// Every top-level `request_pay` key PortOne documents, with its type.
-pub(crate) const KEYS: &[(&str, Kind)] = &[
+/// Every top-level `request_pay` key request-pay-params.mdx documents, with its type. The
+/// PG-only keys are in each PG's descriptor (`Pg::keys`).
+pub(crate) const KEYS: &[(&str, Type)] = &[
     // request-pay-params.mdx, "결제요청 파라미터 정의"
-    ("channelKey", Kind::Str),
-    ("pg", Kind::Str),
-    ("pay_method", Kind::Str),
-    ("escrow", Kind::Bool),
-    ("products", Kind::Arr),
-    ("merchant_uid", Kind::Str),
-    ("name", Kind::Str),
-    ("amount", Kind::Amount),
-    ("custom_data", Kind::Any),
-    ("tax_free", Kind::Num),
-    ("vat_amount", Kind::Num),
-    ("currency", Kind::Str),
-    ("language", Kind::Str),
-    ("buyer_name", Kind::Str),
-    ("buyer_tel", Kind::Str),
-    ("buyer_email", Kind::Str),
-    ("buyer_addr", Kind::Str),
-    ("buyer_postcode", Kind::Str),
-    ("confirm_url", Kind::Str),
-    ("notice_url", Kind::StrOrArr),
-    ("customer_uid", Kind::Str),
-    // inicis.mdx "customer_id?: string 구매자 고유 ID"
-    ("customer_id", Kind::Str),
+    ("channelKey", Type::Str),
+    ("pg", Type::Str),
+    ("pay_method", Type::Str),
+    ("escrow", Type::Bool),
+    ("products", Type::Arr),
+    ("merchant_uid", Type::Str),
+    ("name", Type::Str),
+    ("amount", Type::Amount),
+    ("custom_data", Type::Any),
+    ("tax_free", Type::Num),
+    ("vat_amount", Type::Num),
+    ("currency", Type::Str),
+    ("language", Type::Str),
+    ("buyer_name", Type::Str),
+    ("buyer_tel", Type::Str),
+    ("buyer_email", Type::Str),
+    ("buyer_addr", Type::Str),
+    ("buyer_postcode", Type::Str),
+    ("confirm_url", Type::Str),
+    ("notice_url", Type::StrOrArr),
+    ("customer_uid", Type::Str),
     // request-pay-params.mdx, "추가속성"
-    ("digital", Kind::Bool),
-    ("vbank_due", Kind::Str),
-    ("m_redirect_url", Kind::Str),
-    ("app_scheme", Kind::Str),
-    ("biz_num", Kind::Str),
-    ("useFreeInterestFromMall", Kind::Bool),
+    ("digital", Type::Bool),
+    ("vbank_due", Type::Str),
+    ("m_redirect_url", Type::Str),
+    ("app_scheme", Type::Str),
+    ("biz_num", Type::Str),
+    ("useFreeInterestFromMall", Type::Bool),
     // request-pay-params.mdx, "부가기능"
-    ("display", Kind::Obj),
-    ("card", Kind::Obj),
+    ("display", Type::Obj),
+    ("card", Type::Obj),
     // 000 (KG Inicis): "period : { from : "20200101", to : "20201231" }"
-    ("period", Kind::Obj),
+    ("period", Type::Obj),
     // every PG page: PG-specific options
-    ("bypass", Kind::Obj),
-    // kcp.mdx: company, auth_mode, appCard, prefill, kcpProducts
-    ("company", Kind::Str),
-    ("auth_mode", Kind::Str),
-    ("appCard", Kind::Bool),
-    ("prefill", Kind::Obj),
-    ("kcpProducts", Kind::Arr),
-    // ksnet.mdx "storeDetails?: object 상점 세부 정보"
-    ("storeDetails", Kind::Obj),
-    // daou.mdx "통신사 노출 제어": phone.detail[{carrier, enabled}]
-    ("phone", Kind::Obj),
+    ("bypass", Type::Obj),
     // The V1 SDK's popup option (open the window as a popup). Not in the provided docs; kept
     // so shops that pass it get no unknown_field warning.
-    ("popup", Kind::Bool),
+    ("popup", Type::Bool),
 ];
+
+/// The documented type of a top-level key: the common table, then the four PGs' own keys.
+pub(crate) fn key_type(key: &str) -> Option<Type> {
+    let found = |keys: &[(&str, Type)]| keys.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
+    found(KEYS).or_else(|| crate::rules::PGS.iter().find_map(|pg| found(pg.keys)))
+}
+
+fn all_keys() -> impl Iterator<Item = (&'static str, Type)> {
+    KEYS.iter()
+        .chain(crate::rules::PGS.iter().flat_map(|pg| pg.keys.iter()))
+        .copied()
+}
 
 /// Card data: the REST billing calls' fields (000: "card_number", "expiry", "birth",
 /// "pwd_2digit" in `POST /subscribe/payments/onetime` and `/subscribe/customers/{uid}`).
@@ -123,108 +125,188 @@ pub(crate) fn suggest(key: &str) -> Option<&'static str> {
     {
         return Some(real);
     }
-    let squash = |s: &str| -> String {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars().filter(|c| *c != '_' && *c != '-') {
-            push_lowercase(&mut out, c);
-        }
-        out
-    };
-    if key.chars().count() > 64 {
-        return None;
-    }
-    let k = squash(key);
-    let mut best: Option<(usize, &'static str)> = None;
-    for (real, _) in KEYS {
-        let d = distance(&k, &squash(real), 2);
-        let limit = if k.chars().count() <= 4 { 1 } else { 2 };
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, real));
-        }
-    }
-    best.map(|(_, real)| real)
-}
-
-/// Pushes `c` lowercased for [`suggest`]'s comparison, the same as `char::to_lowercase` as far
-/// as matching the (ASCII) keys goes, without linking Unicode's case table (~11 KB of wasm).
-/// Only two non-ASCII characters lowercase to something containing ASCII: U+212A KELVIN SIGN
-/// (`k`) and U+0130 (`i` + U+0307). Any other non-ASCII character never equals a key's
-/// character, lowercased or not, so keeping it as it is gives the same edit distance.
-fn push_lowercase(out: &mut String, c: char) {
-    match c {
-        '\u{212A}' => out.push('k'),
-        '\u{130}' => out.push_str("i\u{307}"),
-        c => out.push(c.to_ascii_lowercase()),
-    }
+    closest(key, all_keys().map(|(k, _)| k))
 }
 
 /// How deep a value nests (iteratively; never recurses on input).
-pub(crate) fn depth_exceeds(v: &Value, limit: usize) -> bool {
+pub(crate) fn depth_exceeds(v: &Node, limit: usize) -> bool {
     let mut stack = vec![(v, 1usize)];
     while let Some((v, d)) = stack.pop() {
         if d > limit {
             return true;
         }
-        match v {
-            Value::Array(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
-            Value::Object(m) => stack.extend(m.values().map(|i| (i, d + 1))),
+        match v.kind() {
+            Kind::Array => {
+                stack.extend((0..v.len()).filter_map(|i| v.index(i)).map(|i| (i, d + 1)))
+            }
+            Kind::Object => stack.extend(v.entries().map(|(_, i)| (i, d + 1))),
             _ => {}
         }
     }
     false
 }
 
-/// Runs the schema pass over the top-level keys.
+/// The documented keys of the nested objects (`unknown_field` with "did you mean" for
+/// others). `[]` stands for every item of an array.
+/// - `display`: request-pay-params.mdx "display?: object - card\_quota: number[]".
+/// - `card`: request-pay-params.mdx "card?: object - direct?: object" / "detail?: object[]",
+///   ksnet.mdx "useInstallment?: boolean", 000 "card: { interest_free: 7 }".
+/// - `card.direct`: request-pay-params.mdx "code?: string", "quota?: number".
+/// - `card.detail[]`: request-pay-params.mdx "card\_code?: string", "enabled?: boolean",
+///   "max\_month?: number" (상점 부담 무이자 할부).
+/// - `period`: 000 "period : { from : "20200101", to : "20201231" }".
+/// - `storeDetails`: ksnet.mdx "businessName?", "businessRegistrationNumber?" and the
+///   easy-pay direct list (ceoFullName, address, phoneNumber).
+/// - `prefill`: kcp.mdx / daou.mdx "prefill": { "phoneNumber": … }.
+/// - `phone`, `phone.detail[]`: daou.mdx "통신사 노출 제어" { detail: [{ carrier, enabled }] }.
+/// - `kcpProducts[]`: kcp.mdx "orderNumber, name, quantity, amount".
+pub(crate) const NESTED_KEYS: &[(&[&str], &[&str])] = &[
+    (&["display"], &["card_quota"]),
+    (
+        &["card"],
+        &["direct", "detail", "interest_free", "useInstallment"],
+    ),
+    (&["card", "direct"], &["code", "quota"]),
+    (
+        &["card", "detail", "[]"],
+        &["card_code", "enabled", "max_month"],
+    ),
+    (&["period"], &["from", "to"]),
+    (
+        &["storeDetails"],
+        &[
+            "businessName",
+            "businessRegistrationNumber",
+            "ceoFullName",
+            "address",
+            "phoneNumber",
+        ],
+    ),
+    (&["prefill"], &["phoneNumber"]),
+    (&["phone"], &["detail"]),
+    (&["phone", "detail", "[]"], &["carrier", "enabled"]),
+    (
+        &["kcpProducts", "[]"],
+        &["orderNumber", "name", "quantity", "amount"],
+    ),
+];
+
+/// Runs the schema pass over the top-level keys, then the nested key sets.
 pub(crate) fn check(ctx: &mut Ctx) {
-    let obj = ctx.obj;
-    for (key, value) in obj {
-        if CARD_DATA.contains(&key.as_str()) {
-            ctx.add(key.as_str(), Code::ForbiddenField, Msg::CardData);
-            continue;
+    let root = ctx.at([]);
+    root.each_entry(|key, at| {
+        if CARD_DATA.contains(&key) {
+            at.add(Code::ForbiddenField, Msg::CardData);
+            return;
         }
-        let Some((_, kind)) = KEYS.iter().find(|(k, _)| k == key) else {
+        // An own `__proto__` (JSON.parse makes one) would set the prototype of the object
+        // IMP.request_pay receives: refused, never forwarded (docs/RULES.md §1.2).
+        if key == "__proto__" {
+            at.add(Code::ForbiddenField, Msg::ProtoKey);
+            return;
+        }
+        let Some(ty) = key_type(key) else {
             match suggest(key) {
-                Some(real) => ctx.add_arg(
-                    key.as_str(),
-                    Code::UnknownField,
-                    Msg::UnknownKeyDidYouMean,
-                    real,
-                ),
-                None => ctx.add(key.as_str(), Code::UnknownField, Msg::UnknownKey),
+                Some(real) => at.add_arg(Code::UnknownField, Msg::UnknownKeyDidYouMean, real),
+                None => at.add(Code::UnknownField, Msg::UnknownKey),
             }
-            continue;
+            return;
         };
-        if value.is_null() {
-            continue;
-        }
+        let Some(value) = at.node() else { return };
         if depth_exceeds(value, MAX_DEPTH) {
-            ctx.add(key.as_str(), Code::InvalidValue, Msg::TooDeep);
-            continue;
+            at.add(Code::InvalidValue, Msg::TooDeep);
+            return;
         }
-        let msg = match (kind, value) {
-            (Kind::Str, Value::String(_))
-            | (Kind::Bool, Value::Bool(_))
-            | (Kind::Num, Value::Number(_))
-            | (Kind::Amount, _)
-            | (Kind::Obj, Value::Object(_))
-            | (Kind::Arr, Value::Array(_))
-            | (Kind::StrOrArr, Value::String(_) | Value::Array(_))
-            | (Kind::Any, _) => continue,
-            (Kind::Str, _) => Msg::MustBeString,
-            (Kind::Bool, _) => Msg::MustBeBool,
-            (Kind::Num, _) => Msg::MustBeNumber,
-            (Kind::Obj, Value::String(_)) if key == "phone" => Msg::PhoneIsCarrierFilter,
-            (Kind::Obj, _) => Msg::MustBeObject,
-            (Kind::Arr, _) => Msg::MustBeArray,
-            (Kind::StrOrArr, _) => Msg::MustBeStringOrArray,
+        let kind = value.kind();
+        let msg = match (ty, kind) {
+            (Type::Str, Kind::String)
+            | (Type::Bool, Kind::Bool)
+            | (Type::Num, Kind::Number)
+            | (Type::Amount, _)
+            | (Type::Obj, Kind::Object)
+            | (Type::Arr, Kind::Array)
+            | (Type::StrOrArr, Kind::String | Kind::Array)
+            | (Type::Any, _) => return,
+            (Type::Str, _) => Msg::MustBeString,
+            (Type::Bool, _) => Msg::MustBeBool,
+            (Type::Num, _) => Msg::MustBeNumber,
+            (Type::Obj, Kind::String) if key == "phone" => Msg::PhoneIsCarrierFilter,
+            (Type::Obj, _) => Msg::MustBeObject,
+            (Type::Arr, _) => Msg::MustBeArray,
+            (Type::StrOrArr, _) => Msg::MustBeStringOrArray,
         };
-        ctx.add(key.as_str(), Code::InvalidType, msg);
+        at.invalid_type(msg);
+    });
+    proto_keys(ctx);
+    for (path, known) in NESTED_KEYS {
+        // Most requests have none of these objects: look before walking.
+        if path.first().is_some_and(|top| ctx.get(top).is_some()) {
+            nested_keys(ctx, path, known);
+        }
+    }
+}
+/// `known_keys` on every object at `path` (`[]`: each item of an array).
+fn nested_keys(ctx: &mut Ctx, path: &[&'static str], known: &[&str]) {
+    fn walk(at: At<'_, '_>, rest: &[&'static str], known: &[&str]) {
+        match rest.split_first() {
+            None => at.known_keys(known),
+            Some((&"[]", rest)) => at.each(|item| walk(item, rest, known)),
+            Some((key, rest)) => walk(at.key(key), rest, known),
+        }
+    }
+    walk(ctx.at([]), path, known);
+}
+
+/// `forbidden_field` for an own `__proto__` key below the top level (custom_data, bypass, …).
+/// A plain walk over the tree; a path is rendered only for a key it finds.
+fn proto_keys(ctx: &mut Ctx) {
+    fn walk<'a>(v: &'a Node, path: &mut Path<'a>, depth: usize, found: &mut Vec<String>) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match v.kind() {
+            Kind::Object => {
+                for (key, value) in v.entries() {
+                    path.push(Seg::Key(key));
+                    if key == "__proto__" {
+                        found.push(path.to_string());
+                    } else {
+                        walk(value, path, depth + 1, found);
+                    }
+                    path.pop();
+                }
+            }
+            Kind::Array => {
+                for i in 0..v.len() {
+                    if let Some(item) = v.index(i) {
+                        path.push(Seg::Index(i));
+                        walk(item, path, depth + 1, found);
+                        path.pop();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    let mut path = Path::default();
+    for (key, value) in ctx.root.entries() {
+        if key != "__proto__" {
+            path.push(Seg::Key(key));
+            walk(value, &mut path, 1, &mut found);
+            path.pop();
+        }
+    }
+    for path in found {
+        ctx.add(path, Code::ForbiddenField, Msg::ProtoKey);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::format::push_lowercase;
+    use serde_json::Value;
 
     /// `push_lowercase` agrees with `char::to_lowercase` wherever the result contains ASCII,
     /// and keeps every other character's count (so edit distances to the ASCII keys match).
@@ -261,6 +343,12 @@ mod tests {
     fn keys_are_unique() {
         for (i, (k, _)) in KEYS.iter().enumerate() {
             assert!(!KEYS[i + 1..].iter().any(|(o, _)| o == k), "{k} twice");
+        }
+        // A key two PGs document (prefill: KCP and Kiwoom Pay) has one type.
+        let keys: Vec<_> = all_keys().collect();
+        for (k, t) in &keys {
+            assert!(keys.iter().all(|(o, u)| o != k || u == t), "{k}: two types");
+            assert_eq!(key_type(k), Some(*t));
         }
     }
 

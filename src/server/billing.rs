@@ -94,36 +94,24 @@ impl CardData {
         if !self.card_number.trim().is_empty()
             && (!only_digits_and_dashes || !(15..=16).contains(&digits))
         {
-            report.push(Issue::custom(
+            report.push(Issue::new(
                 "card_number",
                 Code::InvalidValue,
-                "card_number must be the card's 16 (AMEX: 15) digits, optionally grouped with dashes as in 1234-1234-1234-1234",
-                "card_number는 카드 번호 16자리(AMEX 15자리) 숫자여야 합니다 (1234-1234-1234-1234처럼 하이픈 구분 가능)",
+                Msg::ServerCardNumber,
             ));
         }
         if !self.expiry.trim().is_empty() && !is_expiry(&self.expiry) {
-            report.push(Issue::custom(
-                "expiry",
-                Code::InvalidValue,
-                "expiry must be the card's expiry month written YYYY-MM, such as 2025-12",
-                "expiry는 카드 유효기간을 YYYY-MM 형식으로 적어야 합니다 (예: 2025-12)",
-            ));
+            report.push(Issue::new("expiry", Code::InvalidValue, Msg::ServerExpiry));
         }
         let b = self.birth.as_str();
         if !b.trim().is_empty() && !(is_digits(b) && (b.len() == 6 || b.len() == 10)) {
-            report.push(Issue::custom(
-                "birth",
-                Code::InvalidValue,
-                "birth must be the holder's birth date YYMMDD (6 digits) or, for a corporate card, the 10-digit business number",
-                "birth는 생년월일 6자리(YYMMDD) 또는 법인카드의 사업자등록번호 10자리여야 합니다",
-            ));
+            report.push(Issue::new("birth", Code::InvalidValue, Msg::ServerBirth));
         }
         match self.pwd_2digit.as_deref() {
-            Some(p) if !(p.len() == 2 && is_digits(p)) => report.push(Issue::custom(
+            Some(p) if !(p.len() == 2 && is_digits(p)) => report.push(Issue::new(
                 "pwd_2digit",
                 Code::InvalidValue,
-                "pwd_2digit must be the first 2 digits of the card password",
-                "pwd_2digit는 카드 비밀번호 앞 2자리 숫자여야 합니다",
+                Msg::ServerPwd2Digit,
             )),
             // ksnet-warning.mdx:117-122 "빌링키 등록: card_number, expiry, pwd_2digit, birth
             // 파라미터 입력은 필수" — the caller says when a key is registered.
@@ -245,11 +233,10 @@ impl AgainPayment {
         // A charge of 0 charges nothing: the window's amount is display-only and the real
         // charge is this call (000:74-77).
         if self.amount == 0 {
-            r.push(Issue::custom(
+            r.push(Issue::new(
                 "amount",
                 Code::OutOfRange,
-                "amount must be more than 0: this call charges the billing key",
-                "amount는 0보다 커야 합니다: 이 API가 빌링키로 실제 결제를 합니다",
+                Msg::ServerBillingAmount,
             ));
         }
         amounts(&mut r, Some(self.amount), self.tax_free, self.vat_amount);

@@ -6,7 +6,7 @@
 //! rules are the guides' (000:134-135, inicis.mdx:602-606).
 
 use super::{amounts, finish, require, RestCall};
-use crate::{Code, Issue, Provider, Report};
+use crate::{Code, Issue, Msg, Provider, Report};
 use serde::{Deserialize, Serialize};
 
 /// `POST /payments/cancel` body.
@@ -118,19 +118,17 @@ impl CancelPayment {
         // REST V1 reference: imp_uid or merchant_uid identifies the payment.
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
         if blank(&self.imp_uid) && blank(&self.merchant_uid) {
-            r.push(Issue::custom(
+            r.push(Issue::new(
                 "imp_uid",
                 Code::Required,
-                "imp_uid or merchant_uid is required: it says which payment to cancel",
-                "취소할 결제를 지정하는 imp_uid 또는 merchant_uid가 필요합니다",
+                Msg::ServerCancelWhich,
             ));
         }
         if self.amount == Some(0) {
-            r.push(Issue::custom(
+            r.push(Issue::new(
                 "amount",
                 Code::OutOfRange,
-                "amount must be more than 0; leave it out to cancel the whole payment",
-                "amount는 0보다 커야 합니다. 전액 취소는 amount를 생략하세요",
+                Msg::ServerCancelAmount,
             ));
         }
         // tax_free / vat_amount are parts of the cancelled amount (000:134-135: "취소할 금액,
@@ -138,11 +136,10 @@ impl CancelPayment {
         if self.amount.is_none() {
             for (path, v) in [("tax_free", self.tax_free), ("vat_amount", self.vat_amount)] {
                 if v.is_some() {
-                    r.push(Issue::custom(
+                    r.push(Issue::new(
                         path,
                         Code::UnsupportedOption,
-                        format!("{path} is a part of the cancelled amount: give amount with it"),
-                        format!("{path}는 취소 금액의 일부입니다: amount와 함께 보내세요"),
+                        Msg::ServerCancelPartWithoutAmount,
                     ));
                 }
             }
@@ -154,11 +151,10 @@ impl CancelPayment {
         {
             for (path, v) in [("tax_free", self.tax_free), ("vat_amount", self.vat_amount)] {
                 if v.is_none() {
-                    r.push(Issue::custom(
+                    r.push(Issue::new(
                         path,
                         Code::Required,
-                        format!("{path} is required with amount by KG Inicis: it cancels exactly the amount, VAT and tax-free values sent"),
-                        format!("KG이니시스는 요청된 값 그대로 취소하므로 amount와 함께 {path} 값이 필수입니다"),
+                        Msg::ServerCancelInicisParts,
                     ));
                 }
             }
@@ -167,11 +163,10 @@ impl CancelPayment {
         // checksum is the balance before this cancel (REST V1 reference), so it bounds amount.
         if let (Some(a), Some(c)) = (self.amount, self.checksum) {
             if a > c {
-                r.push(Issue::custom(
+                r.push(Issue::new(
                     "amount",
                     Code::OutOfRange,
-                    "amount must not exceed checksum, the cancellable balance",
-                    "amount는 취소 가능 잔액(checksum)을 넘을 수 없습니다",
+                    Msg::ServerCancelOverChecksum,
                 ));
             }
         }

@@ -140,12 +140,14 @@ impl EscrowLogis {
         // 자연수)": a 13-digit millisecond value is the usual mistake.
         if let Some(t) = self.logis.sent_at {
             if !(1_000_000_000..10_000_000_000).contains(&t) {
-                r.push(Issue::custom(
-                    "logis.sent_at",
-                    Code::InvalidValue,
-                    format!("logis.sent_at must be UNIX time in seconds (10 digits), not {t}; milliseconds are a common mistake"),
-                    format!("logis.sent_at은 초 단위 UNIX 시간(10자리)이어야 합니다 (받은 값: {t}). 밀리초 단위가 흔한 실수입니다"),
-                ));
+                r.push(
+                    Issue::new(
+                        "logis.sent_at",
+                        Code::InvalidValue,
+                        Msg::ServerSentAtSeconds,
+                    )
+                    .arg(t.to_string()),
+                );
             }
         }
         if let Some(d) = &self.logis.receiving_at {

@@ -89,7 +89,7 @@ pub use verify::{
     VbankAccount, Verified, VerifyError,
 };
 
-use crate::rules::common::MAX_SAFE;
+use crate::rules::ctx::MAX_SAFE;
 use crate::{Code, Issue, Msg, Provider, Report};
 use serde::Serialize;
 
@@ -173,7 +173,7 @@ pub(crate) fn max_chars(report: &mut Report, path: &str, value: Option<&str>, li
 ///
 /// - Integers, not strings (000:41-44 "amount *integer … string 이 아닌점에 유의하세요"): the
 ///   types make them `u64`; JSON numbers above 2^53 − 1 cannot be exact in PortOne's JS-era
-///   API, so they are reported like `check` does (rules/common.rs `MAX_SAFE`).
+///   API, so they are reported like `check` does (rules/ctx.rs `MAX_SAFE`).
 /// - `tax_free` ≤ `amount` and `vat_amount` ≤ `amount − tax_free` (the same rule as the
 ///   request_pay check, request-pay-params.mdx `tax_free` / `vat_amount`).
 pub(crate) fn amounts(

@@ -58,11 +58,10 @@ fn identifier_rules(
     // A business registration number has 10 digits (non-auth-billing.mdx:60 "사업자 번호
     // 10자리"); the sample's is "1178178260".
     if identifier_type == Some(IdentifierType::Business) && digits && identifier.len() != 10 {
-        r.push(Issue::custom(
+        r.push(Issue::new(
             "identifier",
             Code::InvalidValue,
-            "identifier must be the 10-digit business registration number when identifier_type is \"business\"",
-            "identifier_type이 \"business\"이면 identifier는 사업자등록번호 10자리여야 합니다",
+            Msg::ServerBusinessIdentifier,
         ));
     }
 }
@@ -321,11 +320,10 @@ impl ExternalReceipt {
             }
         }
         if self.amount == 0 {
-            r.push(Issue::custom(
+            r.push(Issue::new(
                 "amount",
                 Code::OutOfRange,
-                "amount must be more than 0: it is the cash received",
-                "amount는 0보다 커야 합니다: 현금으로 받은 금액입니다",
+                Msg::ServerReceiptAmount,
             ));
         }
         identifier_rules(&mut r, &self.identifier, self.identifier_type, pg);

@@ -6,6 +6,7 @@
 //! payment to fulfil. "결제 검증 필수" (335-340): the amount and the other details passed
 //! through the buyer's browser, so only this server-side comparison stops tampering.
 
+use crate::rules::tree::{Kind, Tree};
 use crate::Lang;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
@@ -119,9 +120,9 @@ fn unix_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
 }
 
 fn unix_of(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
+    match v.kind() {
+        Kind::Number => Tree::as_i64(v),
+        Kind::String => v.str().and_then(|s| s.trim().parse().ok()),
         _ => None,
     }
 }
@@ -139,16 +140,18 @@ impl PaymentData for Payment {
 }
 
 impl PaymentData for Value {
+    /// Reads through the checker's read-only tree (rules/tree.rs), as `check` does.
     fn read(&self) -> (Payment, Vec<Mismatch>) {
         let mut bad = Vec::new();
-        let Some(obj) = self.as_object() else {
+        if self.kind() != Kind::Object {
             return (Payment::default(), vec![Mismatch::NotAnObject]);
-        };
+        }
+        let field_of = |field: &str| Tree::get(self, field).filter(|v| !Tree::is_null(*v));
         let mut text = |field: &'static str| -> Option<String> {
-            match obj.get(field) {
-                None | Some(Value::Null) => None,
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(_) => {
+            let v = field_of(field)?;
+            match v.str() {
+                Some(s) => Some(s.to_string()),
+                None => {
                     bad.push(Mismatch::Malformed { field });
                     None
                 }
@@ -165,19 +168,19 @@ impl PaymentData for Value {
             vbank_holder: text("vbank_holder"),
             ..Payment::default()
         };
-        match obj.get("amount") {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(n)) => p.amount = n.as_f64(),
-            Some(_) => bad.push(Mismatch::Malformed { field: "amount" }),
+        if let Some(v) = field_of("amount") {
+            match v.kind() {
+                Kind::Number => p.amount = Tree::as_f64(v),
+                _ => bad.push(Mismatch::Malformed { field: "amount" }),
+            }
         }
-        match obj.get("vbank_date") {
-            None | Some(Value::Null) => {}
-            Some(v) => match unix_of(v) {
+        if let Some(v) = field_of("vbank_date") {
+            match unix_of(v) {
                 Some(t) => p.vbank_date = Some(t),
                 None => bad.push(Mismatch::Malformed {
                     field: "vbank_date",
                 }),
-            },
+            }
         }
         (p, bad)
     }

@@ -56,18 +56,18 @@ for (const [name, make, want] of corpus) {
   });
 }
 
-test('bad input: prototype-pollution keys are data, never prototypes', () => {
+test('bad input: an own __proto__ is refused at any depth, never a prototype', () => {
   const before = snapshot();
   // JSON.parse makes __proto__ an own data key, the way it arrives in a request body
-  // (Object.assign or a literal would set the prototype instead).
+  // (Object.assign or a literal would set the prototype instead). It is forbidden_field
+  // (docs/RULES.md §1.4), so buildParams / requestPay never forward it.
   const p = JSON.parse(JSON.stringify(base()).slice(0, -1) +
     ',"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"isAdmin":true}},"custom_data":{"__proto__":{"polluted":"yes"},"k":1}}');
   const r = checkParams(p);
-  assert.deepEqual(pairs(r).sort(), ['__proto__ unknown_field', 'constructor unknown_field']);
-  const built = buildParams(p);
-  assert.ok(Object.hasOwn(built.custom_data, '__proto__'));
-  assert.equal(built.custom_data.polluted, undefined);
-  assert.equal(Object.getPrototypeOf(built.custom_data), Object.prototype);
+  assert.deepEqual(pairs(r).sort(), ['__proto__ forbidden_field', 'constructor unknown_field', 'custom_data.__proto__ forbidden_field']);
+  assert.equal(r.ok, false);
+  assert.throws(() => buildParams(p), (e) => e instanceof IamportPayError && e.code === 'invalid_params'
+    && e.issues.some((i) => i.path === 'custom_data.__proto__'));
   assert.equal(snapshot(), before);
 });
 
