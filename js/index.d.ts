@@ -406,6 +406,8 @@ export interface InicisPaymentParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
   pg?: PgCode<'html5_inicis'> | PgCode<'inicis'> | null;
   pay_method?: InicisPayMethod;
+  /** 주문명. Required by this PG: its page lists `name: string` without `?` (docs/RULES.md §1.4). */
+  name: string;
   language?: InicisLanguage | null;
   /** Required by KG Inicis ("필수 파라미터 입니다"). */
   buyer_tel: string;
@@ -421,6 +423,8 @@ export interface InicisBillingParams extends BaseRequestPayParams {
   pg?: PgCode<'html5_inicis'> | PgCode<'inicis'> | null;
   pay_method?: 'card';
   language?: InicisLanguage | null;
+  /** 주문명. Required by this PG: its page lists `name: string` without `?` (docs/RULES.md §1.4). */
+  name: string;
   /** The billing key id this card is stored under. */
   customer_uid: string;
   bypass?: InicisBypass | null;
@@ -435,6 +439,8 @@ export interface KcpRequestPayParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
   pg?: PgCode<'kcp'> | null;
   pay_method?: KcpPayMethod;
+  /** 주문명. Required by this PG: its page lists `name: string` without `?` (docs/RULES.md §1.4). */
+  name: string;
   language?: KcpLanguage | null;
   bypass?: KcpBypass | null;
   /** Shop name shown in the window and card modules. */
@@ -454,6 +460,8 @@ export interface KcpBillingRequestPayParams extends BaseRequestPayParams {
   /** @deprecated use `channelKey`. */
   pg?: PgCode<'kcp_billing'> | null;
   pay_method?: KcpBillingPayMethod;
+  /** 주문명. Required by this PG: its page lists `name: string` without `?` (docs/RULES.md §1.4). */
+  name: string;
   language?: KcpBillingLanguage | null;
   /** The billing key id this card is stored under (required). */
   customer_uid: string;
@@ -482,6 +490,8 @@ export interface DaouBaseParams extends BaseRequestPayParams {
   /** @deprecated `pg: "daou"` is deprecated; use `channelKey`. */
   pg?: 'daou' | null;
   language?: DaouLanguage | null;
+  /** 주문명. Required by this PG: its page lists `name: string` without `?` (docs/RULES.md §1.4). */
+  name: string;
   /** Required: must match the Kiwoom Pay contract (digital or physical goods). */
   digital: boolean;
   prefill?: Prefill | null;

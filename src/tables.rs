@@ -30,31 +30,27 @@ pub const RULE_SETS: [RuleSet; 5] = [
     RuleSet::Daou,
 ];
 
-/// The pay methods a rule set takes without any issue at `pay_method`, in [`PayMethod::ALL`]
-/// order.
-///
-/// **Merge point.** The per-PG pay-method lists are moving into each PG's descriptor
-/// (`rules/<pg>.rs`); point this function at the descriptor's list then. Until then it asks the
-/// rules themselves: a request that is valid apart from `pay_method` is checked once per
-/// [`PayMethod`], and a method is taken when nothing is reported at `pay_method` (so KG
-/// Inicis's deprecated `chai`, a warning there, is not listed). The unit tests compare the
-/// answer with `rules::inicis::PAY_METHODS` and `rules::kcp::PAY_METHODS`.
+/// The pay methods a rule set offers, in [`PayMethod::ALL`] order: its descriptor's
+/// `pay_methods` (`rules/<pg>.rs`), less the ones accepted only with a `deprecated` warning
+/// (KG Inicis's `chai`). The unit tests check the answer against the rules themselves.
 pub fn pay_methods_of(rule_set: RuleSet) -> Vec<PayMethod> {
+    let pg = crate::rules::pg(rule_set);
     PayMethod::ALL
         .iter()
         .copied()
-        .filter(|m| no_issue_at(rule_set, "pay_method", m.as_str()))
+        .filter(|m| pg.pay_methods.contains(m))
+        .filter(|m| !pg.deprecated_pay_methods.iter().any(|(d, _)| d == m))
         .collect()
 }
 
-/// The `language` values a rule set takes without any issue (KG Inicis and NHN KCP: `ko`,
-/// `en`), in [`Language::ALL`] order. **Merge point** like [`pay_methods_of`]: point it at
-/// the descriptor's languages.
+/// The `language` values a rule set takes (its descriptor's `languages`; every PortOne
+/// language when it names none), in [`Language::ALL`] order.
 pub fn languages_of(rule_set: RuleSet) -> Vec<Language> {
+    let own = crate::rules::pg(rule_set).languages.map(|(l, _)| l);
     Language::ALL
         .iter()
         .copied()
-        .filter(|l| no_issue_at(rule_set, "language", l.as_str()))
+        .filter(|l| own.is_none_or(|own| own.contains(l)))
         .collect()
 }
 
@@ -68,7 +64,8 @@ pub fn provider_of(rule_set: RuleSet) -> Provider {
 }
 
 /// Whether a request for `rule_set` with `key: value` (and the fields every PG needs) has no
-/// issue at `key`.
+/// issue at `key` (the tests' cross-check of the descriptor lists against the rules).
+#[cfg(test)]
 fn no_issue_at(rule_set: RuleSet, key: &str, value: &str) -> bool {
     let provider = provider_of(rule_set);
     let mut params = json!({
@@ -475,6 +472,24 @@ mod tests {
             ]
         );
         assert_eq!(pay_methods_of(RuleSet::Daou).len(), 12);
+    }
+
+    #[test]
+    fn descriptor_lists_agree_with_what_the_rules_accept() {
+        for rs in RULE_SETS {
+            let accepted: Vec<PayMethod> = PayMethod::ALL
+                .iter()
+                .copied()
+                .filter(|m| no_issue_at(rs, "pay_method", m.as_str()))
+                .collect();
+            assert_eq!(pay_methods_of(rs), accepted, "{rs:?}");
+            let languages: Vec<Language> = Language::ALL
+                .iter()
+                .copied()
+                .filter(|l| no_issue_at(rs, "language", l.as_str()))
+                .collect();
+            assert_eq!(languages_of(rs), languages, "{rs:?}");
+        }
     }
 
     #[test]

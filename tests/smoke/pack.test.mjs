@@ -91,11 +91,11 @@ test('TypeScript resolves the shipped types (NodeNext and Bundler)', () => {
     join(app, 'types-smoke.ts'),
     `import { checkParams, type CheckResult, type InicisRequestPayParams } from 'iamport-pay';
 import { installSandbox, type SandboxController } from 'iamport-pay/sandbox';
-const p: InicisRequestPayParams = { pg: 'html5_inicis', merchant_uid: 'o', amount: 1, buyer_tel: '010' };
+const p: InicisRequestPayParams = { pg: 'html5_inicis', merchant_uid: 'o', name: 'n', amount: 1, buyer_tel: '010' };
 const r: CheckResult = checkParams(p, { provider: 'html5_inicis' });
 const s: SandboxController = installSandbox();
 // @ts-expect-error wrong pay_method literal
-const q: InicisRequestPayParams = { merchant_uid: 'o', amount: 1, buyer_tel: '010', pay_method: 'kard' };
+const q: InicisRequestPayParams = { merchant_uid: 'o', name: 'n', amount: 1, buyer_tel: '010', pay_method: 'kard' };
 export { r, s, q };
 `,
   );

@@ -78,6 +78,7 @@ const typo: RequestPayParams = { merchant_uid: 'o', amount: 1, buyer_phone: '010
 
 // Per-PG params.
 const inicis: InicisRequestPayParams = {
+  name: '주문명',
   pg: 'html5_inicis.INIpayTest',
   pay_method: 'samsung',
   merchant_uid: 'o1',
@@ -87,6 +88,7 @@ const inicis: InicisRequestPayParams = {
   period: { from: '20200101', to: '20201231' },
 };
 const inicisBilling: InicisRequestPayParams = {
+  name: '주문명',
   pg: 'html5_inicis',
   pay_method: 'card',
   merchant_uid: 'o2',
@@ -110,6 +112,7 @@ const items: KcpProduct[] = [
   { orderNumber: 'yyyy', name: '상품B', quantity: 2, amount: 3000 },
 ];
 const kcp: KcpRequestPayParams = {
+  name: '주문명',
   pg: 'kcp.T0000',
   pay_method: 'cultureland',
   merchant_uid: 'A00021-TEST',
@@ -130,6 +133,7 @@ const kcpCoupon: KcpRequestPayParams = { merchant_uid: 'o', amount: 1, bypass: {
 const kcpAuth: KcpRequestPayParams = { merchant_uid: 'o', amount: 1, auth_mode: 'keyin' };
 
 const kcpBilling: KcpBillingRequestPayParams = {
+  name: '주문명',
   pg: 'kcp_billing.BA001',
   pay_method: 'card',
   merchant_uid: 'o3',
@@ -154,6 +158,7 @@ const ksnet: KsnetRequestPayParams = {
 const ksnetQpay: KsnetRequestPayParams = { merchant_uid: 'o', amount: 1, buyer_name: 'a', bypass: { ksnet: { sndQpayType: 1 } } };
 
 const daou: DaouRequestPayParams = {
+  name: '주문명',
   channelKey: 'channel-key-1',
   pay_method: 'trans',
   merchant_uid: 'o5',
@@ -295,15 +300,17 @@ async function pay(): Promise<void> {
 const ksnetNoName: KsnetRequestPayParams = { pg: 'ksnet.mid', pay_method: 'card', merchant_uid: 'o', amount: 1000 };
 // Kiwoom Pay's CASHRECEIPTFLAG: the number for trans/vbank, Y/N for kakaopay, any of them otherwise.
 const daouTransFlag: DaouRequestPayParams = {
+  name: '주문명',
   channelKey: 'k', pay_method: 'vbank', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 0 } },
 };
 const daouKakaoFlag: DaouRequestPayParams = {
+  name: '주문명',
   channelKey: 'k', pay_method: 'kakaopay', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 'N' } },
 };
 const daouCardFlags: DaouRequestPayParams[] = [
-  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 1 } } },
-  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 'Y' } } },
-  { channelKey: 'k', merchant_uid: 'o', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 0 } } },
+  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', name: 'n', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 1 } } },
+  { channelKey: 'k', pay_method: 'card', merchant_uid: 'o', name: 'n', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 'Y' } } },
+  { channelKey: 'k', merchant_uid: 'o', name: 'n', amount: 1, digital: false, bypass: { daou: { CASHRECEIPTFLAG: 0 } } },
 ];
 const daouBadFlags: DaouRequestPayParams[] = [
   // @ts-expect-error the string '1' is rejected at run time (a number or Y/N)
@@ -317,7 +324,7 @@ const daouBadFlags: DaouRequestPayParams[] = [
 const daouPoint: DaouRequestPayParams = { channelKey: 'k', pay_method: 'point', merchant_uid: 'o', amount: 1, digital: false };
 // null counts as absent (the docs' default of vat_amount), on every optional field.
 const nulls: RequestPayParams = { merchant_uid: 'o', amount: 1, vat_amount: null, tax_free: null, buyer_email: null, bypass: null };
-const kcpNulls: KcpRequestPayParams = { merchant_uid: 'o', amount: 1, vat_amount: null, company: null, kcpProducts: null };
+const kcpNulls: KcpRequestPayParams = { merchant_uid: 'o', name: 'n', amount: 1, vat_amount: null, company: null, kcpProducts: null };
 // @ts-expect-error merchant_uid is required: null is not a value for it
 const nullUid: RequestPayParams = { merchant_uid: null, amount: 1 };
 // The window languages each PG takes.
@@ -404,3 +411,11 @@ export {
   order, v, calls, open, id,
 };
 export type { Toss };
+
+// `name` (주문명) is required for KG Inicis, NHN KCP and Kiwoom Pay (their pages write
+// `name: string`; docs/RULES.md §1.4), optional for KSNET, as the runtime says.
+// @ts-expect-error name is missing
+const inicisNoName: InicisRequestPayParams = { pay_method: 'card', merchant_uid: 'o', amount: 1, buyer_tel: '010' };
+const ksnetWithoutName: KsnetRequestPayParams = { pay_method: 'card', merchant_uid: 'o', amount: 1 };
+void inicisNoName;
+void ksnetWithoutName;
