@@ -49,6 +49,9 @@ pub use js::runtime::{load_iamport, request_pay, take_pending_order, LoadOptions
 #[cfg(feature = "server")]
 pub mod server;
 
+#[cfg(feature = "client")]
+pub mod client;
+
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
