@@ -419,7 +419,9 @@ async fn main() {
         .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."));
     let root = root.canonicalize().unwrap_or(root);
 
-    let key = std::env::var("IAMPORT_API_KEY").ok().filter(|s| !s.is_empty());
+    let key = std::env::var("IAMPORT_API_KEY")
+        .ok()
+        .filter(|s| !s.is_empty());
     let secret = std::env::var("IAMPORT_API_SECRET")
         .ok()
         .filter(|s| !s.is_empty());
@@ -491,12 +493,20 @@ mod tests {
 
     #[test]
     fn the_default_cart_costs_82700() {
-        let cart = [("tangerine", 1), ("board", 1), ("tea", 2)].map(|(id, qty)| Line {
-            id: id.into(),
-            qty,
-        });
+        let cart = [("tangerine", 1), ("board", 1), ("tea", 2)]
+            .map(|(id, qty)| Line { id: id.into(), qty });
         assert_eq!(price(&cart), Ok(82700));
-        assert_eq!(price(&[Line { id: "tea".into(), qty: 1 }]), Ok(12900));
-        assert!(price(&[Line { id: "gold".into(), qty: 1 }]).is_err());
+        assert_eq!(
+            price(&[Line {
+                id: "tea".into(),
+                qty: 1
+            }]),
+            Ok(12900)
+        );
+        assert!(price(&[Line {
+            id: "gold".into(),
+            qty: 1
+        }])
+        .is_err());
     }
 }
