@@ -11,6 +11,11 @@
 //! Exit status: 0 verified; 1 the payment exists but does not match the order (amount,
 //! merchant_uid, currency, status); 2 any error (usage, credentials, not found, network),
 //! explained on stderr.
+//!
+//! Only `status: "paid"` verifies by default: an issued virtual account (`ready`) has no
+//! money in it yet, and a script that ships on exit 0 must not ship it. With
+//! `--accept-vbank-ready`, an issued account verifies too (`"status": "ready"` and its
+//! `vbank` in the line).
 
 use iamport_pay::client::{Client, VerifyFailure};
 use iamport_pay::server::{ExpectedOrder, PaymentState};
@@ -18,7 +23,7 @@ use iamport_pay::Lang;
 use serde_json::{json, Value};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: verify_payment --imp-uid IMP_UID --merchant-uid MERCHANT_UID --amount N [--currency KRW]
+const USAGE: &str = "usage: verify_payment --imp-uid IMP_UID --merchant-uid MERCHANT_UID --amount N [--currency KRW] [--accept-vbank-ready]
 env: IAMPORT_API_KEY, IAMPORT_API_SECRET (required), IAMPORT_API_URL (default https://api.iamport.kr)";
 
 struct Args {
@@ -26,15 +31,21 @@ struct Args {
     merchant_uid: String,
     amount: u64,
     currency: String,
+    accept_vbank_ready: bool,
 }
 
 /// `--name value` or `--name=value`; every flag once.
 fn parse(argv: &[String]) -> Result<Args, String> {
     let (mut imp, mut mer, mut amt, mut cur) = (None, None, None, None);
+    let mut accept_vbank_ready = false;
     let mut it = argv.iter();
     while let Some(a) = it.next() {
         if a == "-h" || a == "--help" {
             return Err(String::new());
+        }
+        if a == "--accept-vbank-ready" {
+            accept_vbank_ready = true;
+            continue;
         }
         let (name, inline) = match a.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
@@ -79,6 +90,7 @@ fn parse(argv: &[String]) -> Result<Args, String> {
         merchant_uid,
         amount,
         currency,
+        accept_vbank_ready,
     })
 }
 
@@ -139,7 +151,9 @@ async fn main() -> ExitCode {
             return fail(line, &e.to_string());
         }
     };
-    let order = ExpectedOrder::new(&args.merchant_uid, args.amount).currency(&args.currency);
+    let order = ExpectedOrder::new(&args.merchant_uid, args.amount)
+        .currency(&args.currency)
+        .accept_vbank_ready(args.accept_vbank_ready);
     match client.verify(&args.imp_uid, &order).await {
         Ok(v) => {
             let (status, vbank) = match &v.state {

@@ -601,6 +601,23 @@ fn cli(url: &str, secret: &str, args: &[&str]) -> (i32, String, String) {
         "{} is not built: run `cargo test --features client` (it builds the examples) or `cargo build --features client --example verify_payment`",
         exe.display()
     );
+    // `cargo test --test client` alone does not rebuild examples: refuse a stale binary.
+    let built = std::fs::metadata(&exe).and_then(|m| m.modified()).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["examples", "src/client", "src/server"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let changed = std::fs::metadata(&path).and_then(|m| m.modified()).unwrap();
+                assert!(
+                    changed <= built,
+                    "{} is older than {}: run `cargo build --features client --example verify_payment` (a full `cargo test --features client` builds it)",
+                    exe.display(),
+                    path.display()
+                );
+            }
+        }
+    }
     let out = std::process::Command::new(exe)
         .args(args)
         .env("IAMPORT_API_KEY", API_KEY)
@@ -701,21 +718,33 @@ async fn cli_exit_codes() {
         (1, json!("merchant_uid"))
     );
 
-    // vbank ready verifies (an issued account; status "ready" in the line).
-    let (code, out, _) = run(
-        API_SECRET,
-        vec![
-            "--imp-uid",
-            "imp_500000000002",
-            "--merchant-uid",
-            "order-c2",
-            "--amount",
-            "1004",
-        ],
-    )
-    .await
-    .unwrap();
-    assert_eq!((code, line(&out)["status"].clone()), (0, json!("ready")));
+    // vbank ready: no money yet, so not verified by default; with the flag, an issued account.
+    let c2 = [
+        "--imp-uid",
+        "imp_500000000002",
+        "--merchant-uid",
+        "order-c2",
+        "--amount",
+        "1004",
+    ];
+    let (code, out, _) = run(API_SECRET, c2.to_vec()).await.unwrap();
+    let v = line(&out);
+    assert_eq!(
+        (
+            code,
+            v["reasons"][0]["code"].clone(),
+            v["reasons"][0]["field"].clone()
+        ),
+        (1, json!("not_paid"), json!("status"))
+    );
+    let mut strict_off = vec!["--accept-vbank-ready"];
+    strict_off.extend(c2);
+    let (code, out, _) = run(API_SECRET, strict_off).await.unwrap();
+    let v = line(&out);
+    assert_eq!(
+        (code, v["status"].clone(), v["vbank"]["bank_name"].clone()),
+        (0, json!("ready"), json!("KB국민은행"))
+    );
 
     let (code, out, _) = run(
         API_SECRET,
