@@ -274,8 +274,11 @@ impl Client {
         let secs = |k: &str| o.get(k).and_then(Value::as_f64).map(|f| f as i64);
         let (now, expired_at) = (secs("now"), secs("expired_at"));
         // Without both times the token is used for this one call and fetched again next time.
+        // At most a day (PortOne's tokens live 30 minutes), so that no answer overflows the clock.
         let valid_for = match (now, expired_at) {
-            (Some(now), Some(exp)) if exp > now => Duration::from_secs((exp - now) as u64),
+            (Some(now), Some(exp)) if exp > now => {
+                Duration::from_secs(exp.saturating_sub(now).min(86_400) as u64)
+            }
             _ => Duration::ZERO,
         };
         Ok(Token {

@@ -272,6 +272,15 @@ test('sandbox payment approved: the result panel shows success', async () => {
   await expectText(v.getByTestId('verdict-detail'), /82,700원 · paid/, 'verified amount and state');
   await shot('demo');
   await shot('demo-verified');
+
+  // PortOne's webhook for the same payment (notice_url, form-encoded): re-fetched, verified,
+  // settled once; a repeat is answered 200 too; an imp_uid PortOne does not have is a 404.
+  const impUid = await $('result-imp_uid').innerText();
+  const notice = (body) => page.request.post(`${base}/portone/webhook`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: body });
+  assert.equal((await notice(`imp_uid=${impUid}&merchant_uid=${merchantUid}&status=paid`)).status(), 200);
+  assert.equal((await notice(`imp_uid=${impUid}&merchant_uid=${merchantUid}&status=paid`)).status(), 200);
+  assert.equal((await notice('imp_uid=imp_000000000000&status=paid')).status(), 404);
+  assert.equal((await notice('status=paid')).status(), 400);
 });
 
 test('tamper switch: the browser pays 1,004원 for an 82,700원 order and the server refuses it', async () => {
