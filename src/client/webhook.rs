@@ -5,7 +5,7 @@
 //! 상황이 발생합니다". The URL is set in PortOne's console or per payment with `notice_url`
 //! (request-pay-params.mdx:294-299; a per-payment URL replaces the console's). The body
 //! carries `imp_uid` and `merchant_uid` (non-auth-billing.mdx:305-306, and the server sample
-//! there reads `req.body.imp_uid`, 318) plus `status`; Inicis' escrow notice adds `event`
+//! there reads `imp_uid` from `req.body`, 319) plus `status`; Inicis' escrow notice adds `event`
 //! and `extra` (inicis.mdx:626-653).
 //!
 //! **Never trust the body.** Anyone can POST it. [`handle`] takes only `imp_uid` from it,
