@@ -108,6 +108,31 @@ async fn a_revoked_token_is_replaced_once() {
 }
 
 #[tokio::test]
+async fn the_authorization_form_follows_the_server() {
+    for bearer_only in [true, false] {
+        let fake = FakePortOne::start().await;
+        fake.with(|s| s.bearer_only = Some(bearer_only));
+        fake.insert(card_payment("imp_100000000009", "order-9", 1004));
+        let c = client(&fake);
+        for _ in 0..3 {
+            c.get_payment("imp_100000000009").await.unwrap();
+        }
+        // Bearer (the REST reference's form) first; a bare-token server costs one retry once.
+        let refused = if bearer_only { 0 } else { 1 };
+        assert_eq!(fake.calls("GET /payments/imp_100000000009 -> 401"), refused);
+        assert_eq!(fake.calls("GET /payments/imp_100000000009 -> 200"), 3);
+        assert_eq!(fake.token_calls(), 1 + refused);
+        // A revoked token is then replaced in the form that works.
+        fake.revoke_tokens();
+        c.get_payment("imp_100000000009").await.unwrap();
+        assert_eq!(
+            fake.calls("GET /payments/imp_100000000009 -> 401"),
+            refused + 1
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_401_is_retried_once_not_forever() {
     let fake = FakePortOne::start().await;
     fake.insert(card_payment("imp_100000000006", "order-6", 1004));
@@ -680,6 +705,26 @@ async fn cli_exit_codes() {
         ),
         (json!(true), json!(1004), json!("paid"))
     );
+
+    // A fake that takes only the bare token, or only "Bearer <token>": verified either way.
+    for form in [false, true] {
+        fake.with(|s| s.bearer_only = Some(form));
+        let c1 = [
+            "--imp-uid",
+            "imp_500000000001",
+            "--merchant-uid",
+            "order-c1",
+            "--amount",
+            "1004",
+        ];
+        let (code, out, err) = run(API_SECRET, c1.to_vec()).await.unwrap();
+        assert_eq!(
+            (code, line(&out)["verified"].clone()),
+            (0, json!(true)),
+            "{err}"
+        );
+    }
+    fake.with(|s| s.bearer_only = None);
 
     let (code, out, _) = run(
         API_SECRET,

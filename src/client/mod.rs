@@ -3,7 +3,7 @@
 //! The three steps of auth-payment-flow.mdx "4. 결제 완료 처리하기" (lines 354-394) as one
 //! call, [`Client::verify`]:
 //! 1. `POST /users/getToken` with `imp_key` / `imp_secret` (auth-payment-flow.mdx:356-367);
-//! 2. `GET /payments/{imp_uid}` with `Authorization: <access_token>` (370-376);
+//! 2. `GET /payments/{imp_uid}` with the token in `Authorization` (370-376);
 //! 3. compare the amount and status with the shop's order (378-394): [`verify_payment`].
 //!
 //! ```no_run
@@ -25,6 +25,12 @@
 //! at most 60 s (a 30-minute token is renewed 1 minute early). One refresh is in flight at a
 //! time: concurrent calls wait for it. A 401 on a call drops that token, fetches a fresh one
 //! and retries once; a second 401 is returned as [`Error::Http`] (status 401).
+//!
+//! The header: PortOne's REST V1 reference writes `Authorization: Bearer <access_token>`,
+//! the guide's sample sends the bare token (auth-payment-flow.mdx:372 `headers: {
+//! Authorization: access_token }`). The client sends the first; when a token fetched for that
+//! very call is refused (401), the form is the suspect, so the one retry uses the other form,
+//! which the client keeps when it works.
 //!
 //! Every request has a timeout (30 s by default, 10 s to connect): [`ClientBuilder::timeout`].
 //! Path parameters are percent-encoded. `Debug` never prints the secret or the token.
@@ -48,7 +54,7 @@ pub use reqwest::Method;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
@@ -77,6 +83,8 @@ struct Inner {
     token: Mutex<Option<Token>>,
     generation: AtomicU64,
     token_fetches: AtomicU64,
+    /// `Authorization: Bearer <token>` (true) or the bare token (false).
+    bearer: AtomicBool,
 }
 
 /// The PortOne V1 API client. Cheap to clone: clones share the token cache.
@@ -157,6 +165,7 @@ impl ClientBuilder {
                 token: Mutex::new(None),
                 generation: AtomicU64::new(0),
                 token_fetches: AtomicU64::new(0),
+                bearer: AtomicBool::new(true),
             }),
         })
     }
@@ -222,15 +231,16 @@ impl Client {
 
     /// A valid access token and its generation: the cached one, or a fresh one. The lock is
     /// held across the fetch, so one refresh is in flight and the others wait for it.
-    async fn token(&self) -> Result<(String, u64), Error> {
+    /// `fresh` says whether this call fetched it.
+    async fn token(&self) -> Result<(String, u64, bool), Error> {
         let mut slot = self.inner.token.lock().await;
         if let Some(t) = slot.as_ref() {
             if Instant::now() < t.renew_at {
-                return Ok((t.value.clone(), t.generation));
+                return Ok((t.value.clone(), t.generation, false));
             }
         }
         let t = self.fetch_token().await?;
-        let out = (t.value.clone(), t.generation);
+        let out = (t.value.clone(), t.generation, true);
         *slot = Some(t);
         Ok(out)
     }
@@ -365,23 +375,32 @@ impl Client {
         let url = format!("{}{}", self.inner.base, path);
         let mut retried = false;
         loop {
-            let (token, generation) = self.token().await?;
-            // The token as is, as auth-payment-flow.mdx:372 sends it
-            // (`headers: { Authorization: access_token }`).
+            let (token, generation, fresh) = self.token().await?;
+            let bearer = self.inner.bearer.load(Ordering::Relaxed);
+            let value = if bearer {
+                format!("Bearer {token}")
+            } else {
+                token
+            };
             let mut req = self
                 .inner
                 .http
                 .request(method.clone(), &url)
-                .header(reqwest::header::AUTHORIZATION, token);
+                .header(reqwest::header::AUTHORIZATION, value);
             if let Some(b) = body {
                 req = req.json(b);
             }
             let res = req.send().await;
             if let Ok(r) = &res {
                 if r.status() == StatusCode::UNAUTHORIZED && !retried {
-                    // The token was revoked or expired early: once, with a fresh one.
+                    // Once, with a fresh token. A cached token was revoked or expired early:
+                    // same form. A token fetched for this very call was refused for its form:
+                    // the retry uses the other one, and keeps it if it works.
                     retried = true;
                     self.drop_token(generation).await;
+                    if fresh {
+                        self.inner.bearer.store(!bearer, Ordering::Relaxed);
+                    }
                     continue;
                 }
             }

@@ -39,6 +39,9 @@ pub struct State {
     pub log: Vec<String>,
     /// Every authorized call answers 401 (a revoked key).
     pub reject_all: bool,
+    /// `Some(true)`: only `Authorization: Bearer <token>`; `Some(false)`: only the bare
+    /// token; `None`: both, as api.iamport.kr.
+    pub bearer_only: Option<bool>,
     /// The next authorized call answers 200 with this non-zero code.
     pub next_code: Option<(i64, String)>,
     /// Payments by imp_uid.
@@ -88,6 +91,7 @@ impl FakePortOne {
             token_calls: 0,
             log: Vec::new(),
             reject_all: false,
+            bearer_only: None,
             next_code: None,
             payments: HashMap::new(),
             prepared: HashMap::new(),
@@ -276,11 +280,16 @@ async fn get_token(AxState(st): AxState<Shared>, headers: HeaderMap, body: Bytes
 /// Checks the token; logs the call. `Some` is the 401 (or scripted) answer.
 fn authorize(st: &Shared, method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<Response> {
     let mut s = st.lock().unwrap();
-    let token = headers
+    let header = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.trim_start_matches("Bearer ").to_string())
         .unwrap_or_default();
+    let token = match (s.bearer_only, header.strip_prefix("Bearer ")) {
+        (Some(true), None) | (Some(false), Some(_)) => "",
+        (_, Some(t)) => t,
+        (_, None) => header,
+    }
+    .to_string();
     let live = s
         .tokens
         .get(&token)
