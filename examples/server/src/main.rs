@@ -509,4 +509,36 @@ mod tests {
         }])
         .is_err());
     }
+
+    /// The catalog is written twice (the page shows it, the server prices from it): the
+    /// page's `PRODUCTS` prices and shipping constants must be these.
+    #[test]
+    fn the_catalog_matches_the_page() {
+        let app =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/app.js"))
+                .expect("www/app.js");
+        for (id, price) in CATALOG {
+            let line = app
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{id}: {{")))
+                .unwrap_or_else(|| panic!("www/app.js PRODUCTS has no {id}"));
+            assert!(
+                line.contains(&format!("price: {price},")),
+                "www/app.js prices {id} differently: {line}"
+            );
+        }
+        assert!(app.contains(&format!("const SHIPPING_FEE = {SHIPPING_FEE};")));
+        assert!(app.contains(&format!("const FREE_SHIPPING_OVER = {FREE_SHIPPING_OVER};")));
+        let products = app
+            .split("const PRODUCTS = {")
+            .nth(1)
+            .and_then(|r| r.split("};").next())
+            .unwrap();
+        let ids = products.lines().filter(|l| l.contains("price:")).count();
+        assert_eq!(
+            ids,
+            CATALOG.len(),
+            "every product of the page is in CATALOG"
+        );
+    }
 }
