@@ -726,6 +726,28 @@ async fn cli_exit_codes() {
     }
     fake.with(|s| s.bearer_only = None);
 
+    // Every number written as a float, strings where a number is odd: still a paid card.
+    fake.insert(with_fields(
+        card_payment("imp_500000000005", "order-c5", 1004),
+        json!({"amount": 1004.0, "paid_at": 1_764_590_000.0, "vbank_date": 0.0, "cancel_amount": 0.0,
+               "card_quota": 0.0, "failed_at": 0.0, "vbank_num": "", "vbank_holder": null,
+               "unknown_field": {"nested": [1, 2]}}),
+    ));
+    let c5 = [
+        "--imp-uid",
+        "imp_500000000005",
+        "--merchant-uid",
+        "order-c5",
+        "--amount",
+        "1004",
+    ];
+    let (code, out, err) = run(API_SECRET, c5.to_vec()).await.unwrap();
+    assert_eq!(
+        (code, line(&out)["verified"].clone()),
+        (0, json!(true)),
+        "{out} {err}"
+    );
+
     let (code, out, _) = run(
         API_SECRET,
         vec![
