@@ -3,8 +3,9 @@
 #   native cargo test (unit, integration, doc) · wasm-bindgen-test in Node, headless
 #   Chromium and headless Firefox · fmt + clippy (host and wasm32) · npm package build · JS tests (node --test) ·
 #   TypeScript type test · TypeScript agreement with the case tables · pack-and-import smoke
-#   test · e2e of the demo page · examples. The generated copies of the Rust tables (js/index.d.ts,
-#   js/sandbox.js, www/tables.js; tests/tables.rs) are checked by the native cargo test.
+#   test · e2e of the demo page (served by the Rust demo server, examples/server) · examples.
+#   The generated copies of the Rust tables (js/index.d.ts, js/sandbox.js, www/tables.js;
+#   tests/tables.rs) are checked by the native cargo test.
 set -u
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh || exit 1
@@ -47,6 +48,9 @@ suite "clippy host" cargo clippy --all-targets --all-features -- -D warnings
 suite "clippy wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown --features npm -- -D warnings
 suite "rustdoc (-D warnings)" env RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --all-features
 suite "native cargo test" cargo test --all-features
+# The demo's server (examples/server, a workspace member outside default-members): lint and
+# its unit tests; tests/e2e/demo.test.mjs runs it end to end.
+suite "demo server (clippy + test)" sh -c 'cargo clippy -p iamport-pay-example-server --all-targets -- -D warnings && cargo test -p iamport-pay-example-server'
 suite "wasm tests (node + chromium)" cargo test --target wasm32-unknown-unknown
 # The browser suites (tests/web*.rs) again in headless Firefox: the runner picks the driver
 # from the environment, so CHROMEDRIVER is unset for this one.

@@ -59,6 +59,9 @@ pub use js::runtime::{
 #[cfg(feature = "server")]
 pub mod server;
 
+#[cfg(feature = "client")]
+pub mod client;
+
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

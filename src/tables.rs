@@ -11,10 +11,12 @@
 //! Nothing here runs at check time: the library never calls this module, so it costs the
 //! wasm build nothing.
 
+#[cfg(test)]
 use crate::check::{check, CheckOptions};
 use crate::issue::{Code, Severity};
 use crate::provider::{Provider, RuleSet};
 use crate::request::{Currency, Language, PayMethod};
+#[cfg(test)]
 use serde_json::{json, Value};
 use std::fmt::Write;
 

@@ -5,6 +5,7 @@ import { installSandbox } from 'iamport-pay/sandbox';
 import { STRINGS, applyI18n, formatKRW, getLang, setLang, t } from './i18n.js';
 // Generated from the Rust tables (src/tables.rs): pay-method labels and each PG's pay methods.
 import { PAY_METHODS as METHODS, PAY_METHODS_BY_PROVIDER } from './tables.js';
+import { priceOrder, recordSandboxPayment, verdictNode, verifyOnServer } from './verdict.js';
 
 /** @type {typeof import('iamport-pay') | null} */
 let lib = null;
@@ -76,6 +77,12 @@ const ui = {
   lastResult: null, // { kind: 'result' | 'error' | 'pending' | 'redirecting', value }
   sdkUnavailable: false, // PortOne's SDK failed to load for this userCode: pay in the sandbox
 };
+
+/** The amount the developer panel's tamper switch pays instead of the priced one. */
+const TAMPERED_AMOUNT = 1004;
+
+/** The order the server priced for the payment in progress (null: no verifying server). */
+let priced = null;
 
 /** How long the demo waits for PortOne's SDK before falling back to the sandbox. */
 const SDK_TIMEOUT_MS = 8000;
@@ -521,6 +528,11 @@ function ensureSandbox() {
     mobile: $('#f-mobile').checked,
     provider: pg.provider,
     channels: pg.channel === 'channelKey' ? { [$('#f-channel').value.trim()]: pg.provider } : {},
+    // Redirect mode: PortOne holds the payment before the browser lands, so the sandbox's
+    // payment is recorded in the server's fake PortOne before the page navigates away.
+    navigate: (url) => {
+      recordLast().finally(() => location.assign(url));
+    },
   };
   sandbox = installSandbox(options);
   window.__iamportPayDemo.sandbox = sandbox;
@@ -561,6 +573,10 @@ async function pay() {
 
   setPaying(true);
   showOutcome({ kind: mobile ? 'redirecting' : 'pending' });
+  // The server prices the order from its own catalog; only then may the tamper switch change
+  // the amount the browser pays, which the server must refuse.
+  priced = await priceOrder(params.merchant_uid, cart.filter((l) => l.qty > 0).map((l) => ({ id: l.id, qty: l.qty })));
+  if (priced && $('#f-tamper').checked) params.amount = TAMPERED_AMOUNT;
   const payOptions = { ...opts, keepPendingOrder: mobile };
   try {
     let result;
@@ -578,14 +594,38 @@ async function pay() {
       ensureSandbox();
       result = await lib.requestPay(params, payOptions);
     }
-    showOutcome({ kind: 'result', value: result });
+    const outcome = { kind: 'result', value: result, verdict: null };
+    showOutcome(outcome);
     newOrderNumber();
+    await verify(outcome);
   } catch (err) {
     showOutcome({ kind: 'error', value: err });
     if (err && err.code === 'invalid_params') focusFirstError();
   } finally {
     setPaying(false);
   }
+}
+
+/** Records the sandbox's last payment in the server's fake PortOne (sandbox + fake only). */
+async function recordLast() {
+  if (!sandbox || !priced || priced.portone !== 'fake') return;
+  const provider = PGS[ui.pgId].provider;
+  await recordSandboxPayment(sandbox.calls.at(-1), sandbox.responses.at(-1), provider);
+}
+
+/** Asks the server to verify the result's payment and shows its verdict next to it. */
+async function verify(outcome) {
+  const r = outcome.value;
+  if (!r || typeof r.imp_uid !== 'string' || r.imp_uid === '') return;
+  if (!priced) {
+    outcome.verdict = { state: 'none' };
+  } else {
+    outcome.verdict = { state: 'pending' };
+    if (ui.lastResult === outcome) showOutcome(outcome);
+    await recordLast();
+    outcome.verdict = await verifyOnServer(r.imp_uid, r.merchant_uid ?? priced.merchant_uid);
+  }
+  if (ui.lastResult === outcome) showOutcome(outcome);
 }
 
 function setPaying(on) {
@@ -652,6 +692,7 @@ function showOutcome(outcome) {
       kv('error_code', r.error_code, 'result-error_code'),
       kv('error_msg', r.error_msg, 'result-error_msg'),
     ),
+    outcome.verdict ? verdictNode(outcome.verdict, { t, formatKRW, lang: lang() }) : '',
     verify,
     el('details', { class: 'raw' }, el('summary', { text: t('rawResponse') }), el('pre', { class: 'json', 'data-testid': 'result-json', text: JSON.stringify(r, null, 2) })),
   );

@@ -3,6 +3,7 @@
 // The server still has to verify with GET /payments/{imp_uid}.
 
 import { applyI18n, formatKRW, getLang, setLang, t } from './i18n.js';
+import { verdictNode, verifyOnServer } from './verdict.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -28,6 +29,22 @@ if (lib) {
   if (parsed && parsed.merchant_uid) order = lib.takePendingOrder(parsed.merchant_uid);
 }
 
+// The landing page proves nothing (anyone can open it): the server verifies the imp_uid.
+let verdict = null;
+
+function renderVerdict() {
+  const box = $('#verdict-box');
+  box.replaceChildren(verdict ? verdictNode(verdict, { t, formatKRW, lang: getLang() }) : '');
+}
+
+async function verify() {
+  if (!parsed || !parsed.imp_uid || !parsed.merchant_uid) return;
+  verdict = { state: 'pending' };
+  renderVerdict();
+  verdict = await verifyOnServer(parsed.imp_uid, parsed.merchant_uid);
+  renderVerdict();
+}
+
 function row(dl, key, value, testid) {
   const dt = document.createElement('dt');
   dt.textContent = key;
@@ -39,6 +56,7 @@ function row(dl, key, value, testid) {
 
 function render() {
   applyI18n();
+  renderVerdict();
   $('#query').textContent = location.search || '(empty)';
   const hero = $('[data-testid="redirect-outcome"]');
   const dl = $('#parsed');
@@ -99,4 +117,5 @@ $('[data-testid="lang-toggle"]').addEventListener('click', () => {
 });
 
 render();
+await verify();
 document.body.dataset.ready = 'true';

@@ -121,7 +121,12 @@ fn unix_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
 
 fn unix_of(v: &Value) -> Option<i64> {
     match v.kind() {
-        Kind::Number => Tree::as_i64(v),
+        // A whole number, also when written as a float (`0.0`, `1700000000.0`).
+        Kind::Number => Tree::as_i64(v).or_else(|| {
+            Tree::as_f64(v)
+                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                .map(|f| f as i64)
+        }),
         Kind::String => v.str().and_then(|s| s.trim().parse().ok()),
         _ => None,
     }
@@ -603,6 +608,19 @@ pub fn verify_payment<P: PaymentData + ?Sized>(
         }),
     }
 
+    // A wrong type counts only in a field this verdict reads: the account fields and
+    // pay_method only for `ready` (a card payment's stray `vbank_date: ""` is not a reason).
+    let ready = p.status.as_deref() == Some("ready") || malformed("status", &bad);
+    bad.retain(|m| match m {
+        Mismatch::Malformed { field } => {
+            ready
+                || !matches!(
+                    *field,
+                    "pay_method" | "vbank_num" | "vbank_name" | "vbank_holder" | "vbank_date"
+                )
+        }
+        _ => true,
+    });
     bad.append(&mut out);
     match state {
         Some(state) if bad.is_empty() => Ok(Verified {
@@ -631,6 +649,23 @@ mod tests {
         assert_eq!(v.read(), (typed.clone(), vec![]));
         let order = ExpectedOrder::new("m", 10);
         assert_eq!(verify_payment(&v, &order), verify_payment(&typed, &order));
+    }
+
+    #[test]
+    fn stray_types_outside_the_verdict_do_not_count() {
+        let card = json!({"imp_uid": "i", "merchant_uid": "m", "amount": 10.0, "status": "paid",
+                          "pay_method": "card", "vbank_date": "", "vbank_num": 0, "vbank_holder": 1});
+        assert!(verify_payment(&card, &ExpectedOrder::new("m", 10)).is_ok());
+        let float_zero = json!({"imp_uid": "i", "merchant_uid": "m", "amount": 10, "status": "paid",
+                                "vbank_date": 0.0});
+        assert!(verify_payment(&float_zero, &ExpectedOrder::new("m", 10)).is_ok());
+        // For a virtual account they are read, and reported.
+        let vbank = json!({"imp_uid": "i", "merchant_uid": "m", "amount": 10, "status": "ready",
+                           "pay_method": "vbank", "vbank_num": 5, "vbank_name": "KB",
+                           "vbank_date": 1_700_000_000.0});
+        let err = verify_payment(&vbank, &ExpectedOrder::new("m", 10)).unwrap_err();
+        assert_eq!(err.codes(), ["invalid_type"]);
+        assert_eq!(err.mismatches[0].field(), "vbank_num");
     }
 
     #[test]

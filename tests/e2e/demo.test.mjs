@@ -1,9 +1,12 @@
-// End-to-end test of the demo checkout (www/) in headless Chromium, offline:
-// live validation next to the field, then payments through the sandbox IMP:
-// approve, fail, cancel, KSNET's ids-only answer, and the mobile redirect flow.
+// End-to-end test of the demo checkout (www/) in headless Chromium, offline, served by the
+// demo's Rust server (examples/server, `npm run demo`): live validation next to the field,
+// then payments through the sandbox IMP: approve, fail, cancel, KSNET's ids-only answer, and
+// the mobile redirect flow, each verified by the server (client.verify against its in-process
+// fake PortOne): approved and verified, tampered and refused, failed, the landing page.
 //
-// Needs `npm run build` first (pkg/). Run: node --test tests/e2e/
-// Screenshots: target/e2e/demo.png (and demo-*.png next to it).
+// Needs `npm run build` first (pkg/); builds the server with cargo when needed.
+// Run: node --test tests/e2e/
+// Screenshots: target/e2e/demo.png (and demo-*.png next to it: demo-verified, demo-tampered).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +21,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let server;
 let base;
+/** While set, a 404 from POST /payments/complete is expected (a landing URL made up by a test). */
+let unknownOrderExpected = false;
 let browser;
 let page;
 const pageErrors = [];
@@ -26,9 +31,10 @@ const SDK_ORIGIN = 'https://cdn.iamport.kr/';
 
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/serve.mjs', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    // `cargo run` execs the server (Unix), so killing the child stops it. The first run builds it.
+    const child = spawn('cargo', ['run', '-q', '-p', 'iamport-pay-example-server', '--', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${out}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`the demo server did not start: ${out}`)), 900_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
@@ -37,7 +43,7 @@ function startServer() {
         resolve({ child, url: `http://127.0.0.1:${m[1]}` });
       }
     });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`the demo server exited with ${code}: ${out}`)));
   });
 }
 
@@ -85,6 +91,18 @@ async function shot(name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** Waits for the server's verdict next to the result (state verified / refused / error). */
+async function verdict(want, root = page) {
+  const box = root.getByTestId('server-verdict');
+  await page.waitForFunction(
+    (w) => ['verified', 'refused', 'error', 'none'].includes(document.querySelector('[data-testid="server-verdict"]')?.dataset.state),
+    null,
+    { timeout: 10_000 },
+  ).catch(async () => assert.fail(`no server verdict: ${await box.innerText().catch(() => '(none)')}`));
+  assert.equal(await box.getAttribute('data-state'), want, await box.innerText());
+  return box;
+}
+
 async function checkOk() {
   await page.waitForFunction(() => document.querySelector('[data-testid="check-status"]')?.dataset.ok === 'true', null, { timeout: 10_000 })
     .catch(async () => assert.fail(`the form does not pass the checks: ${await page.evaluate(() => JSON.stringify(window.__iamportPayDemo.lastCheck?.res))}`));
@@ -109,11 +127,13 @@ before(async () => {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
+    if (unknownOrderExpected && /status of 404/.test(m.text())) return;
     // The offline-fallback test points the demo at PortOne's CDN, which this context blocks.
     if (m.location().url.startsWith(SDK_ORIGIN)) sdkConsoleErrors.push(m.text());
     else pageErrors.push(`console: ${m.text()}`);
   });
   page.on('response', (r) => {
+    if (unknownOrderExpected && r.status() === 404 && new URL(r.url()).pathname === '/payments/complete') return;
     if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()} ${r.url()}`);
   });
 });
@@ -245,7 +265,47 @@ test('sandbox payment approved: the result panel shows success', async () => {
   assert.equal(await $('result-success').innerText(), 'true');
   await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
   assert.notEqual(await $('input-merchant_uid').inputValue(), merchantUid, 'a new order number for the next attempt');
+  // The server priced the cart (82,700원), the fake PortOne holds what the window charged,
+  // and client.verify found them equal.
+  const v = await verdict('verified');
+  await expectText(v.getByTestId('verdict-title'), /서버 검증 완료 \/ verified/, 'verified title');
+  await expectText(v.getByTestId('verdict-detail'), /82,700원 · paid/, 'verified amount and state');
   await shot('demo');
+  await shot('demo-verified');
+
+  // PortOne's webhook for the same payment (notice_url, form-encoded): re-fetched, verified,
+  // settled once; a repeat is answered 200 too; an imp_uid PortOne does not have is a 404.
+  const impUid = await $('result-imp_uid').innerText();
+  const notice = (body) => page.request.post(`${base}/portone/webhook`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: body });
+  assert.equal((await notice(`imp_uid=${impUid}&merchant_uid=${merchantUid}&status=paid`)).status(), 200);
+  assert.equal((await notice(`imp_uid=${impUid}&merchant_uid=${merchantUid}&status=paid`)).status(), 200);
+  assert.equal((await notice('imp_uid=imp_000000000000&status=paid')).status(), 404);
+  assert.equal((await notice('status=paid')).status(), 400);
+});
+
+test('tamper switch: the browser pays 1,004원 for an 82,700원 order and the server refuses it', async () => {
+  await $('input-tamper').check({ force: true });
+  await $('pay-button').click();
+  const dialog = $('sandbox-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  await expectText($('sandbox-amount'), /1,004원/, 'the window charges the tampered amount');
+  await $('sandbox-approve').click();
+  await waitOutcome('success');
+  // The browser is satisfied; the server is not.
+  await expectText($('result-title'), /결제 완료/, 'the browser sees an approval');
+  assert.equal(await $('result-paid_amount').innerText(), '1,004원');
+  const v = await verdict('refused');
+  await expectText(v.getByTestId('verdict-title'), /거부/, 'refused title');
+  const reason = v.locator('li[data-code="amount_mismatch"][data-field="amount"]');
+  assert.equal(await reason.count(), 1, await v.innerText());
+  assert.match(await reason.innerText(), /1004.*82700/);
+  assert.equal(await v.locator('li').count(), 1, 'the amount is the only mismatch');
+  await shot('demo-tampered');
+  // English: the same reason, in English.
+  await $('lang-toggle').click();
+  await expectText($('server-verdict').locator('li[data-code="amount_mismatch"]'), /amount is 1004 but the order costs 82700/, 'English reason');
+  await $('lang-toggle').click();
+  await $('input-tamper').uncheck({ force: true });
 });
 
 test('sandbox payment failed and cancelled: the result panel shows failure', async () => {
@@ -255,6 +315,9 @@ test('sandbox payment failed and cancelled: the result panel shows failure', asy
   assert.equal(await $('result-error_code').innerText(), 'SANDBOX_DECLINED');
   assert.equal(await $('result-status').innerText(), 'failed');
   assert.equal(await $('result-success').innerText(), 'false');
+  // PortOne holds a failed payment: the server refuses it by its status.
+  const v = await verdict('refused');
+  assert.equal(await v.locator('li[data-code="failed"][data-field="status"]').count(), 1, await v.innerText());
 
   await payWith('cancel');
   await waitOutcome('failure');
@@ -332,6 +395,8 @@ test('KSNET answers with ids only: success is null, look it up on the server', a
   assert.match(await $('result-imp_uid').innerText(), /^imp_\d{12}$/);
   assert.equal(await $('result-success').innerText(), 'null');
   assert.equal(await $('result-status').count(), 0, 'no status in an ids-only answer');
+  // The server looks it up: verified.
+  await verdict('verified');
   await $('pg-inicis').click();
   await checkOk();
 });
@@ -365,6 +430,9 @@ test('mobile redirect flow: lands on redirect.html with the parsed result and th
   assert.equal(await $('pending-name').innerText(), name);
   assert.equal(await $('pending-amount').innerText(), '82,700원');
   await expectText($('verify-note'), /GET \/payments\/\{imp_uid\}/, 'server-verification note');
+  // The landing page asks the server, which verifies against the fake PortOne.
+  const v = await verdict('verified');
+  await expectText(v.getByTestId('verdict-detail'), /82,700원 · paid/, 'verified on the landing page');
   await shot('demo-redirect');
 
   // The order was taken: a reload finds nothing, and the query is still parsed.
@@ -387,6 +455,8 @@ test('mobile redirect flow, failure: error_code and error_msg arrive through the
   assert.equal(await $('redirect-success').innerText(), 'false');
   assert.equal(await $('redirect-error_code').innerText(), 'SANDBOX_DECLINED');
   await expectText($('redirect-error_msg'), /거절/, 'decoded Korean error_msg');
+  const v = await verdict('refused');
+  assert.equal(await v.locator('li[data-code="failed"]').count(), 1, await v.innerText());
 });
 
 test('responsive: a phone-sized viewport has no sideways scroll and keeps Pay reachable', async () => {
@@ -407,10 +477,14 @@ test('responsive: a phone-sized viewport has no sideways scroll and keeps Pay re
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/demo-mobile.png` });
 
-  // The landing page too, with a long error message in the query.
+  // The landing page too, with a long error message in the query (an order this server never
+  // priced: its verdict is an error, not a verification).
+  unknownOrderExpected = true;
   await page.goto(`${base}/www/redirect.html?imp_uid=imp_123456789012&merchant_uid=order-20261123-abcdef&imp_success=false&error_code=F0005&error_msg=${encodeURIComponent('카드사 승인 거절: 한도 초과 (잔여 한도를 확인하세요)')}`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await $('redirect-outcome').getAttribute('data-outcome'), 'failure');
+  await verdict('error');
+  unknownOrderExpected = false;
   const landing = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(landing <= 0, `redirect.html at 390px is ${landing}px wider than the viewport`);
   await page.evaluate(() => window.scrollTo(0, 0));
