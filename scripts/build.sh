@@ -5,7 +5,9 @@ set -eu
 cd "$(dirname "$0")/.."
 PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build --lib --release --target wasm32-unknown-unknown
+# talc-allocator: the npm package picks its own allocator (a Rust app that depends on the
+# crate keeps the choice; see Cargo.toml).
+cargo build --lib --release --target wasm32-unknown-unknown --features talc-allocator
 rm -rf pkg
 wasm-bindgen target/wasm32-unknown-unknown/release/iamport_pay.wasm \
   --out-dir pkg --target web --no-typescript

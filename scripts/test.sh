@@ -54,6 +54,7 @@ firefox_suites() {
   env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown $args
 }
 suite "wasm tests (firefox)" firefox_suites
+suite "good dependency (own allocator, no = pins)" sh scripts/good-dependency.sh
 suite "npm run build" npm run build
 suite "js tests" node --test --test-reporter=spec tests/js/
 [ -f tests/types/tsconfig.json ] && suite "typescript types" tsc --noEmit -p tests/types
