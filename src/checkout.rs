@@ -2,11 +2,10 @@
 //! hooks (`iamport-pay-yew`, `iamport-pay-leptos`) are built on, usable from any framework.
 //!
 //! - [`PayState`]: idle, paying, paid, failed, unknown (the response did not say), error.
-//! - [`PayTask`] (wasm32): runs one [`request_pay`](crate::request_pay) and reports its end
-//!   once. Dropping or [cancelling](PayTask::cancel) it drops the future on the spot, which
-//!   releases the `merchant_uid` (a new request for it is no longer `duplicate_request`),
-//!   and removes the pending order it saved.
-//! - [`RedirectLanding`] (wasm32): the `m_redirect_url` page's parsed result and the order
+//! - `PayTask` (wasm32): runs one `request_pay` and reports its end once. Dropping or
+//!   cancelling it drops the future on the spot, which releases the `merchant_uid` (a new
+//!   request for it is no longer `duplicate_request`), and removes the pending order it saved.
+//! - `RedirectLanding` (wasm32): the `m_redirect_url` page's parsed result and the order
 //!   kept for it, taken once.
 
 use crate::error::Error;
@@ -37,7 +36,7 @@ pub enum PayState {
 }
 
 impl PayState {
-    /// The state a finished [`request_pay`](crate::request_pay) leaves.
+    /// The state a finished `request_pay` (wasm32) leaves.
     ///
     /// ```
     /// use iamport_pay::{checkout::PayState, PaymentResult};

@@ -11,17 +11,22 @@
 //! - [`use_redirect_result`] is for the `m_redirect_url` route: the parsed result and the
 //!   order kept before the window opened, taken once.
 //!
-//! ```ignore
-//! use iamport_pay::PayOptions;
+//! ```no_run
+//! # #[cfg(target_arch = "wasm32")]
+//! # mod demo {
+//! use iamport_pay::{PayOptions, PaymentRequest};
 //! use iamport_pay_leptos::use_request_pay;
 //! use leptos::prelude::*;
 //!
 //! #[component]
 //! fn Checkout(request: PaymentRequest) -> impl IntoView {
 //!     let payment = use_request_pay();
-//!     let pay = move |_| payment.pay(request.clone(), PayOptions::default());
+//!     let pay = move |_| {
+//!         payment.pay(request.clone(), PayOptions::default());
+//!     };
 //!     view! { <button disabled=move || payment.is_paying() on:click=pay>"Pay"</button> }
 //! }
+//! # }
 //! ```
 //!
 //! Every result is **unverified**: the server looks the payment up (`GET /payments/{imp_uid}`)

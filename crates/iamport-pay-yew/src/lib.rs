@@ -11,20 +11,26 @@
 //! - [`use_redirect_result`] is for the `m_redirect_url` route: the parsed result and the
 //!   order kept before the window opened, taken once.
 //!
-//! ```ignore
-//! use iamport_pay::{checkout::PayState, PayOptions, PaymentRequest};
+//! ```no_run
+//! # #[cfg(target_arch = "wasm32")]
+//! # mod demo {
+//! use iamport_pay::{PayOptions, PaymentRequest};
 //! use iamport_pay_yew::use_request_pay;
 //! use yew::prelude::*;
+//!
+//! #[derive(Properties, PartialEq)]
+//! struct CheckoutProps {
+//!     request: PaymentRequest,
+//! }
 //!
 //! #[function_component]
 //! fn Checkout(props: &CheckoutProps) -> Html {
 //!     let (state, pay) = use_request_pay(PayOptions::default());
 //!     let request = props.request.clone();
 //!     let onclick = move |_| pay.emit(request.clone());
-//!     html! {
-//!         <button disabled={state.is_paying()} {onclick}>{ "Pay" }</button>
-//!     }
+//!     html! { <button disabled={state.is_paying()} {onclick}>{ "Pay" }</button> }
 //! }
+//! # }
 //! ```
 //!
 //! Every result is **unverified**: the server looks the payment up (`GET /payments/{imp_uid}`)
