@@ -77,7 +77,7 @@ suite "hooks: yew + leptos (firefox)" env -u CHROMEDRIVER GECKODRIVER="$(command
 # only; the Node suite ran above). It reuses the same target/ and the wasm-bindgen CLI.
 wasm_pack_tests() {
   for dir in . crates/iamport-pay-yew crates/iamport-pay-leptos; do
-    echo "---- wasm-pack test --headless --chrome $dir"
+    echo "==> wasm-pack test --headless --chrome $dir"
     wasm-pack test --headless --chrome "$dir" || return 1
   done
 }
