@@ -3,8 +3,8 @@
 //!
 //! - [`PayState`]: idle, paying, paid, failed, unknown (the response did not say), error.
 //! - `PayTask` (wasm32): runs one `request_pay` and reports its end once. Dropping or
-//!   cancelling it drops the future on the spot, which releases the `merchant_uid` (a new
-//!   request for it is no longer `duplicate_request`), and removes the pending order it saved.
+//!   cancelling it drops the future on the spot: the task never reports, and the
+//!   `merchant_uid` is released as `request_pay` documents for a dropped future.
 //! - `RedirectLanding` (wasm32): the `m_redirect_url` page's parsed result and the order
 //!   kept for it, taken once.
 
@@ -106,7 +106,6 @@ mod task {
         cancelled: Cell<bool>,
         waker: RefCell<Option<Waker>>,
         merchant_uid: String,
-        keeps_pending_order: bool,
     }
 
     impl Shared {
@@ -202,14 +201,12 @@ mod task {
             on_done: impl FnOnce(PayState) + 'static,
         ) -> PayTask {
             let merchant_uid = request.merchant_uid.clone();
-            let keeps_pending_order = options.keep_pending_order;
             let future: PayFuture = Box::pin(async move { request_pay(&request, &options).await });
             let shared = Rc::new(Shared {
                 future: RefCell::new(Some(future)),
                 cancelled: Cell::new(false),
                 waker: RefCell::new(None),
                 merchant_uid,
-                keeps_pending_order,
             });
             wasm_bindgen_futures::spawn_local(Driver {
                 shared: Rc::downgrade(&shared),
@@ -233,19 +230,17 @@ mod task {
             &self.shared.merchant_uid
         }
 
-        /// Stops waiting for the payment: the future is dropped now, so the `merchant_uid` is
-        /// released, and the pending order saved for it (for a redirect landing that will not
-        /// come to this page) is removed. An answer that arrives later is ignored, and
-        /// `on_done` is never called. Returns whether the payment was still running.
+        /// Stops waiting for the payment: the future is dropped now, so `on_done` is never
+        /// called and an answer that arrives later does not reach this task. The
+        /// `merchant_uid` is then released the way [`request_pay`] says for a dropped future,
+        /// and the pending order is left to it too (a redirect landing may still need it).
+        /// Returns whether the payment was still running.
         ///
         /// The payment window is PortOne's: if it is still open and the buyer pays, only the
-        /// server sees it (a webhook, or `GET /payments/{imp_uid}`).
+        /// server sees it for sure (a webhook, or `GET /payments/{imp_uid}`).
         pub fn cancel(&self) -> bool {
             let was_running = self.is_running();
             self.shared.cancel();
-            if was_running && self.shared.keeps_pending_order {
-                let _ = take_pending_order(&self.shared.merchant_uid);
-            }
             was_running
         }
     }

@@ -59,7 +59,8 @@ impl RequestPay {
 
 /// This component's payment: a [`PayState`] signal and [`RequestPay::pay`]. Cleaning up
 /// the owner (unmounting) cancels a running payment: the `request_pay` future is dropped,
-/// its `merchant_uid` is free again and its pending order removed.
+/// the component never hears of its answer, and the `merchant_uid` is released as
+/// `request_pay` says for a dropped future.
 pub fn use_request_pay() -> RequestPay {
     let state = RwSignal::new(PayState::Idle);
     let task = StoredValue::new_local(None::<PayTask>);

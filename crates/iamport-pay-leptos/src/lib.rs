@@ -6,8 +6,8 @@
 //! - [`use_request_pay`] returns a [`RequestPay`]: the attempt's [`PayState`] as a signal
 //!   (idle, paying, paid, failed, unknown, error) and [`RequestPay::pay`]. The payment
 //!   belongs to the component's reactive owner: on cleanup the `request_pay` future is
-//!   dropped, which releases the `merchant_uid` and removes the order kept for a redirect,
-//!   and an answer that comes later is ignored. A `pay` while one runs is refused.
+//!   dropped, so an answer that comes later is not delivered, and the `merchant_uid` is
+//!   released as `request_pay` says for a dropped future. A `pay` while one runs is refused.
 //! - [`use_redirect_result`] is for the `m_redirect_url` route: the parsed result and the
 //!   order kept before the window opened, taken once.
 //!

@@ -10,7 +10,8 @@ use yew::prelude::*;
 ///   `Unknown` or `Error`. The `options` of the render that made the callback are used.
 /// - While a payment runs, `pay` does nothing: one window per component.
 /// - When the component unmounts, the running payment is cancelled
-///   ([`PayTask::cancel`]): its `merchant_uid` is free again and its pending order removed.
+///   ([`PayTask::cancel`]): its answer is not delivered, and the `merchant_uid` is released
+///   as `request_pay` says for a dropped future.
 /// - After an answer, pay again with a **new** `merchant_uid` (PortOne wants one per
 ///   request, auth-payment-flow.mdx line 165).
 #[hook]

@@ -4,8 +4,9 @@
 //!
 //! - [`use_request_pay`] returns the attempt's [`PayState`] (idle, paying, paid, failed,
 //!   unknown, error) and a `pay` callback. The component owns the running payment:
-//!   unmounting it drops the `request_pay` future, which releases the `merchant_uid` and
-//!   removes the order kept for a redirect, and an answer that comes later is ignored. A
+//!   unmounting it drops the `request_pay` future, so an answer that comes later is not
+//!   delivered, and the `merchant_uid` is released as `request_pay` says for a dropped
+//!   future. A
 //!   `pay` while one is running is refused (nothing happens; disable the button with
 //!   [`PayState::is_paying`]).
 //! - [`use_redirect_result`] is for the `m_redirect_url` route: the parsed result and the

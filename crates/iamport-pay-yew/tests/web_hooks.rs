@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use iamport_pay::builder::Inicis;
-use iamport_pay::sandbox::Sandbox;
+use iamport_pay::sandbox::{Answer, Sandbox};
 use iamport_pay::{pending, request_pay, ErrorCode, PayMethod, PayOptions, PaymentRequest};
 use iamport_pay_yew::{use_redirect_result, use_request_pay};
 use wasm_bindgen::{JsCast, JsValue};
@@ -188,8 +188,17 @@ async fn a_second_pay_while_open_is_refused_and_unmount_releases_the_order() {
 
     page.unmount();
     ticks(0).await;
-    assert!(!session_has("yew-unmount"), "the pending order is removed");
-    // Released: the same merchant_uid is no longer a duplicate.
+    assert_eq!(page.root.child_element_count(), 0, "unmounted");
+    // The window is PortOne's: it stays open until the buyer answers it. The answer goes
+    // nowhere (the component is gone), and the order is released.
+    assert!(sandbox.is_open());
+    assert!(sandbox.answer_open(&Answer::Approve));
+    ticks(10).await;
+    assert_eq!(
+        page.root.child_element_count(),
+        0,
+        "nothing rendered the late answer"
+    );
     sandbox.approve_next();
     let again = request_pay(&request("yew-unmount"), &pc()).await.unwrap();
     assert_eq!(again.success, Some(true));

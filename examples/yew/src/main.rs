@@ -125,7 +125,7 @@ fn Store(props: &StoreProps) -> Html {
 
     // ANCHOR: pay
     // The component owns the payment: `state` is Idle, Paying, Paid, Failed, Unknown or
-    // Error; `pay` is refused while one runs; unmounting cancels it and frees the order.
+    // Error; `pay` is refused while one runs; unmounting cancels it.
     let (state, pay) = use_request_pay(pay_options(&check));
     let onpay = move |_: MouseEvent| {
         if let Some(request) = request.clone() {
