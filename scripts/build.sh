@@ -1,8 +1,8 @@
 #!/bin/sh
 # Builds the npm package's two wasm modules from the same crate, each: release cargo build ->
 # wasm-bindgen (web target) -> wasm-opt.
-#   --features npm           -> pkg/iamport_pay.js + pkg/iamport_pay_bg.wasm (js/node.js; pkg/index.js)
-#   --features npm-redirect  -> pkg/iamport_pay_redirect.js + pkg/iamport_pay_redirect_bg.wasm
+#   --features npm,talc-allocator           -> pkg/iamport_pay.js + pkg/iamport_pay_bg.wasm (js/node.js; pkg/index.js)
+#   --features npm-redirect,talc-allocator  -> pkg/iamport_pay_redirect.js + pkg/iamport_pay_redirect_bg.wasm
 #                               (pkg/redirect.js: parseRedirect and takePendingOrder only)
 # Cargo keeps both builds' artifacts, so switching features does not rebuild an unchanged crate.
 set -eu
@@ -29,8 +29,10 @@ build() {
   gz=$(gzip -9 -c "$wasm" | wc -c)
   echo "build.sh: $wasm ${raw} bytes (gzip -9: ${gz})"
 }
-build npm iamport_pay
-build npm-redirect iamport_pay_redirect
+# talc-allocator: the npm package picks its own allocator (a Rust app that depends on the
+# crate keeps the choice; see Cargo.toml).
+build npm,talc-allocator iamport_pay
+build npm-redirect,talc-allocator iamport_pay_redirect
 # The browser entries, with the glue folded in (one fetch fewer on the critical path).
 node scripts/entry.mjs pkg/iamport_pay.js js/index.js pkg/index.js
 node scripts/entry.mjs pkg/iamport_pay_redirect.js js/redirect.js pkg/redirect.js

@@ -28,6 +28,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
+# 2b. wasm-pack, for `wasm-pack test --headless --chrome` (the way users run browser tests).
+#     From crates.io: the npm `wasm-pack` package's postinstall downloads from GitHub and
+#     fails here (TOOLCHAIN.md). It uses the wasm-bindgen CLI above (same version).
+if ! wasm-pack --version 2>/dev/null | grep -qx 'wasm-pack 0.15.1'; then
+  say "installing wasm-pack 0.15.1 from crates.io; ~2 min"
+  cargo install wasm-pack --version 0.15.1
+fi
+
 # 3. Chromium + chromedriver from Debian
 if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -79,4 +87,4 @@ if [ -n "$missing" ]; then
   echo "  apt-get update && apt-get install -y$missing" >&2
   exit 1
 fi
-say "ready (wasm-bindgen $want, $(/usr/bin/chromium --version 2>/dev/null | head -1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1))"
+say "ready (wasm-bindgen $want, $(wasm-pack --version 2>/dev/null), $(/usr/bin/chromium --version 2>/dev/null | head -1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1))"

@@ -61,6 +61,34 @@ firefox_suites() {
   env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown $args
 }
 suite "wasm tests (firefox)" firefox_suites
+suite "good dependency (own allocator, no = pins)" sh scripts/good-dependency.sh
+# The hook crates (crates/iamport-pay-{yew,leptos}): lint and docs for wasm32, where all
+# their code is, then their component tests in headless Chromium and Firefox.
+hooks="-p iamport-pay-yew -p iamport-pay-leptos"
+# shellcheck disable=SC2086
+suite "clippy hooks (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown $hooks -- -D warnings
+# The crate's page as docs.rs builds it (wasm32, every feature), then the hooks' pages (a
+# separate run: rustdoc compiles iamport-pay for them as a dependency, where `server` refuses
+# wasm32).
+wasm_docs() {
+  RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --all-features --target wasm32-unknown-unknown &&
+    # shellcheck disable=SC2086
+    RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --target wasm32-unknown-unknown $hooks
+}
+suite "rustdoc wasm32 (-D warnings)" wasm_docs
+# shellcheck disable=SC2086
+suite "hooks: yew + leptos (chromium)" cargo test --target wasm32-unknown-unknown $hooks
+# shellcheck disable=SC2086
+suite "hooks: yew + leptos (firefox)" env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown $hooks
+# What users type: wasm-pack test at the crate root and in each hook crate (browser suites
+# only; the Node suite ran above). It reuses the same target/ and the wasm-bindgen CLI.
+wasm_pack_tests() {
+  for dir in . crates/iamport-pay-yew crates/iamport-pay-leptos; do
+    echo "==> wasm-pack test --headless --chrome $dir"
+    wasm-pack test --headless --chrome "$dir" || return 1
+  done
+}
+suite "wasm-pack test --headless --chrome" wasm_pack_tests
 suite "npm run build" npm run build
 suite "js tests" node --test --test-reporter=spec tests/js/
 [ -f tests/types/tsconfig.json ] && suite "typescript types" tsc --noEmit -p tests/types

@@ -17,11 +17,22 @@
 //! }), &CheckOptions::default());
 //! assert!(report.has("amount", Code::OutOfRange));
 //! ```
+//!
+//! ## Features and targets
+//!
+//! - The browser API (`request_pay`, `load_iamport`, `take_pending_order`, the `js` module)
+//!   exists on `wasm32` only.
+//! - `server`: payment verification and the REST bodies (native).
+//! - `sandbox` (wasm32): `iamport_pay::sandbox`, a fake `window.IMP` for the app's own browser tests.
+//! - `talc-allocator` (wasm32): makes talc the module's `#[global_allocator]`. Only the npm
+//!   package's build turns it on; an app that depends on this crate keeps its own allocator.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod builder;
 mod check;
+pub mod checkout;
 mod error;
 mod issue;
 pub mod limits;
@@ -49,14 +60,22 @@ pub use request::{
 };
 
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(docsrs, doc(cfg(target_arch = "wasm32")))]
 pub mod js;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(docsrs, doc(cfg(target_arch = "wasm32")))]
 pub use js::runtime::{
     load_iamport, on_late_result, request_pay, take_pending_order, LateReason, LateResult,
     LateResultHook, LoadOptions, PayOptions, LATE_RESULT_EVENT,
 };
 
+#[cfg(all(target_arch = "wasm32", feature = "sandbox"))]
+#[cfg_attr(docsrs, doc(cfg(all(target_arch = "wasm32", feature = "sandbox"))))]
+#[doc(inline)]
+pub use js::sandbox;
+
 #[cfg(feature = "server")]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "server", not(target_arch = "wasm32")))))]
 pub mod server;
 
 #[cfg(feature = "client")]
@@ -67,8 +86,14 @@ pub mod client;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// The wasm heap allocator: talc instead of the default dlmalloc (smaller and faster; the
-/// module is single-threaded, built without the `atomics` target feature).
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+/// The npm package's heap allocator: talc instead of the default dlmalloc (smaller and
+/// faster; the module is single-threaded, built without the `atomics` target feature).
+/// Behind the `talc-allocator` feature, which only `scripts/build.sh` enables: a library
+/// must not pick the allocator of the app that links it.
+#[cfg(all(
+    feature = "talc-allocator",
+    target_arch = "wasm32",
+    not(target_feature = "atomics")
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -6,7 +6,9 @@
 //! `#[path = "../../common/shop.rs"] mod shop;`.
 
 use iamport_pay::builder::{Inicis, Kcp, Ksnet};
-use iamport_pay::{CheckOptions, Issue, Lang, PayMethod, PaymentRequest, Provider, Report};
+use iamport_pay::{
+    CheckOptions, Issue, Lang, PayMethod, PayOptions, PaymentRequest, Provider, Report,
+};
 
 /// One product of the catalog. Prices are in won.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,6 +235,17 @@ impl Order<'_> {
             Pg::Ksnet => Provider::Ksnet,
         };
         CheckOptions::provider(provider).mobile(self.m_redirect_url.is_some())
+    }
+}
+
+/// How `request_pay` runs a request checked with `check`: with the same provider and mode,
+/// and on mobile the order kept for the redirect route.
+pub fn pay_options(check: &CheckOptions) -> PayOptions {
+    PayOptions {
+        provider: check.provider,
+        mobile: Some(check.mobile),
+        keep_pending_order: check.mobile,
+        ..PayOptions::default()
     }
 }
 

@@ -8,6 +8,8 @@
 mod convert;
 mod imp;
 pub mod runtime;
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
 
 use crate::check::{check_full, CheckOptions};
 use crate::issue::{Issue, Lang, Report};

@@ -1,4 +1,5 @@
-// The README's framework snippets are the compiled example code.
+// The README's framework snippets are the compiled example code, and its Rust test example
+// is a test file of the crate (tests/web_readme.rs).
 //
 // A README code block preceded by `<!-- snippet: examples/yew/src/main.rs#pay -->` must equal
 // the lines between `// ANCHOR: pay` and `// ANCHOR_END: pay` in that file (anchor lines of
@@ -41,13 +42,15 @@ if (process.argv.includes('--write')) {
     block.slice(0, block.length - code.length - 3) + region(file, name) + '```');
   writeFileSync(`${ROOT}README.md`, out);
   console.log(out === README ? 'README snippets already match' : 'README snippets updated');
-} else for (const [title, file] of [
-  ['Use with Yew', 'examples/yew/src/main.rs'],
-  ['Use with Leptos', 'examples/leptos/src/main.rs'],
+} else for (const [title, file, least] of [
+  ['Use with Yew', 'examples/yew/src/main.rs', 2],
+  ['Use with Leptos', 'examples/leptos/src/main.rs', 2],
+  // The whole test file a user copies; cargo runs it (tests/web_readme.rs).
+  ['Test your own checkout in Rust', 'tests/web_readme.rs', 1],
 ]) {
   test(`README "${title}" shows the code of ${file}`, () => {
     const found = snippets(title);
-    assert.ok(found.length >= 2, `"${title}" has ${found.length} marked snippets, want at least 2`);
+    assert.ok(found.length >= least, `"${title}" has ${found.length} marked snippets, want at least ${least}`);
     for (const s of found) {
       assert.equal(s.file, file, `a snippet of "${title}" comes from ${s.file}`);
       assert.equal(s.code, region(s.file, s.name), `README snippet ${s.file}#${s.name} differs from the source; copy the region again`);

@@ -10,13 +10,11 @@
 #[path = "../../common/shop.rs"]
 mod shop;
 
-use iamport_pay::{
-    parse_redirect, request_pay, take_pending_order, Issue, Lang, PayOptions, PaymentRequest,
-    PaymentResult, Report,
-};
+use iamport_pay::{Issue, Lang, Report};
+use iamport_pay_leptos::{use_redirect_result, use_request_pay, PayState};
 use leptos::prelude::*;
 use shop::{
-    flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Checked, Order, Pg,
+    flag, issues_at, new_merchant_uid, other_issues, pay_options, t, won, Buyer, Cart, Order, Pg,
     CATALOG,
 };
 
@@ -104,40 +102,27 @@ fn Store(lang: ReadSignal<Lang>, mobile: bool) -> impl IntoView {
     // ANCHOR_END: checkout
 
     // ANCHOR: pay
-    // The payment is an action: dispatch it with the request; `pending()` and `value()` drive
-    // the button and the result panel.
-    let pay = Action::new_unsync(move |(request, options): &(PaymentRequest, PayOptions)| {
-        let (request, options) = (request.clone(), options.clone());
-        async move {
-            let result = request_pay(&request, &options).await;
-            if result.is_ok() {
-                merchant_uid.set(new_merchant_uid()); // the next attempt is a new order
-            }
-            result.map_err(|e| e.to_string())
-        }
-    });
+    // The component owns the payment: `payment.state()` is Idle, Paying, Paid, Failed,
+    // Unknown or Error; `pay` is refused while one runs; cleanup cancels it.
+    let payment = use_request_pay();
     let on_pay = move |_| {
-        let Checked {
-            request: Some(request),
-            options: check,
-            ..
-        } = checkout.get()
-        else {
-            return; // the button is disabled while the report has errors
-        };
-        let options = PayOptions {
-            provider: check.provider,
-            mobile: Some(check.mobile),
-            keep_pending_order: check.mobile, // for the redirect route
-            ..PayOptions::default()
-        };
-        pay.dispatch((request, options));
+        let (request, options) = checkout.with(|c| (c.request.clone(), pay_options(&c.options)));
+        if let Some(request) = request {
+            payment.pay(request, options); // the button is disabled while there are errors
+        }
     };
     // ANCHOR_END: pay
 
     let report = Signal::derive(move || checkout.with(|c| c.report.clone()));
+    // After an answer, the next attempt is a new order (one merchant_uid per request).
+    let state = payment.state();
+    Effect::new(move |_| {
+        if state.with(|s| s.result().is_some()) {
+            merchant_uid.set(new_merchant_uid());
+        }
+    });
     let can_pay =
-        move || report.with(Report::is_ok) && !cart.with(Cart::is_empty) && !pay.pending().get();
+        move || report.with(Report::is_ok) && !cart.with(Cart::is_empty) && !payment.is_paying();
     let other = move || report.with(|r| other_issues(r).cloned().collect::<Vec<_>>());
 
     view! {
@@ -210,7 +195,7 @@ fn Store(lang: ReadSignal<Lang>, mobile: bool) -> impl IntoView {
                 </button>
             </section>
 
-            <ResultView lang pay />
+            <ResultView lang state />
         </div>
     }
 }
@@ -243,24 +228,22 @@ fn Field(
 // ANCHOR_END: field
 
 #[component]
-fn ResultView(
-    lang: ReadSignal<Lang>,
-    pay: Action<(PaymentRequest, PayOptions), Result<PaymentResult, String>>,
-) -> impl IntoView {
+fn ResultView(lang: ReadSignal<Lang>, state: ReadSignal<PayState>) -> impl IntoView {
     move || {
         let lang = lang.get();
-        let (kind, body) = match (pay.pending().get(), pay.value().get()) {
-            (true, _) => (
+        let state = state.get();
+        let (kind, body) = match &state {
+            PayState::Paying => (
                 "pending",
                 view! { <p>{t(lang, "결제창이 열려 있습니다…", "The payment window is open…")}</p> }.into_any(),
             ),
-            (false, None) => return None,
-            (false, Some(Err(e))) => ("error", view! { <p data-testid="result-error">{e}</p> }.into_any()),
-            (false, Some(Ok(r))) => {
-                let kind = match r.success {
-                    Some(true) => "success",
-                    Some(false) => "failure",
-                    None => "unknown",
+            PayState::Idle => return None,
+            PayState::Error(e) => ("error", view! { <p data-testid="result-error">{e.to_string()}</p> }.into_any()),
+            PayState::Paid(r) | PayState::Failed(r) | PayState::Unknown(r) => {
+                let kind = match &state {
+                    PayState::Paid(_) => "success",
+                    PayState::Failed(_) => "failure",
+                    _ => "unknown",
                 };
                 (kind, view! {
                     <dl>
@@ -308,15 +291,12 @@ fn ResultView(
 #[component]
 fn RedirectPage(lang: ReadSignal<Lang>) -> impl IntoView {
     // ANCHOR: redirect
-    // The result PortOne put in the query, and the order the store kept before the payment
-    // window opened. A component body runs once, so the order is taken exactly once.
-    let parsed = parse_redirect(&query());
-    let pending = parsed
-        .as_ref()
-        .ok()
-        .and_then(|r| take_pending_order(&r.merchant_uid).ok().flatten());
+    // The result PortOne put in the URL, and the order kept before the payment window
+    // opened. A component body runs once, so the order is taken exactly once.
+    let landing = use_redirect_result();
+    let pending = landing.pending;
     // ANCHOR_END: redirect
-    let result = match parsed {
+    let result = match landing.result {
         Ok(r) => r,
         Err(e) => {
             return view! {

@@ -9,15 +9,12 @@
 #[path = "../../common/shop.rs"]
 mod shop;
 
-use iamport_pay::{
-    parse_redirect, request_pay, take_pending_order, Error, Lang, PayOptions, PaymentResult,
-    PendingOrder, RedirectResult, Report,
-};
+use iamport_pay::{Lang, Report};
+use iamport_pay_yew::{use_redirect_result, use_request_pay, PayState};
 use shop::{
-    flag, issues_at, new_merchant_uid, other_issues, t, won, Buyer, Cart, Checked, Order, Pg,
-    CATALOG,
+    flag, issues_at, new_merchant_uid, other_issues, pay_options, t, won, Buyer, Cart, Checked,
+    Order, Pg, CATALOG,
 };
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -76,15 +73,6 @@ struct StoreProps {
     mobile: bool,
 }
 
-/// Where the last payment attempt is.
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    Idle,
-    Paying,
-    Paid(PaymentResult),
-    Error(String),
-}
-
 #[function_component]
 fn Store(props: &StoreProps) -> Html {
     let lang = props.lang;
@@ -92,7 +80,6 @@ fn Store(props: &StoreProps) -> Html {
     let buyer = use_state(Buyer::default);
     let pg = use_state(|| Pg::Inicis);
     let merchant_uid = use_state(new_merchant_uid);
-    let outcome = use_state(|| Outcome::Idle);
 
     let m_redirect_url = if props.mobile { redirect_url() } else { None };
     let order = Order {
@@ -137,38 +124,24 @@ fn Store(props: &StoreProps) -> Html {
     };
 
     // ANCHOR: pay
-    let onpay = {
-        let outcome = outcome.clone();
-        let merchant_uid = merchant_uid.clone();
-        let options = PayOptions {
-            provider: check.provider,
-            mobile: Some(check.mobile),
-            keep_pending_order: check.mobile, // for the redirect route
-            ..PayOptions::default()
-        };
-        Callback::from(move |_: MouseEvent| {
-            let Some(request) = request.clone() else {
-                return; // the button is disabled while the report has errors
-            };
-            let (outcome, merchant_uid, options) =
-                (outcome.clone(), merchant_uid.clone(), options.clone());
-            outcome.set(Outcome::Paying);
-            yew::platform::spawn_local(async move {
-                // Validates, opens the payment window, and resolves with its answer.
-                match request_pay(&request, &options).await {
-                    Ok(result) => {
-                        merchant_uid.set(new_merchant_uid());
-                        outcome.set(Outcome::Paid(result));
-                    }
-                    Err(e) => outcome.set(Outcome::Error(e.to_string())),
-                }
-            });
-        })
+    // The component owns the payment: `state` is Idle, Paying, Paid, Failed, Unknown or
+    // Error; `pay` is refused while one runs; unmounting cancels it.
+    let (state, pay) = use_request_pay(pay_options(&check));
+    let onpay = move |_: MouseEvent| {
+        if let Some(request) = request.clone() {
+            pay.emit(request); // the button is disabled while the report has errors
+        }
     };
     // ANCHOR_END: pay
 
-    let paying = *outcome == Outcome::Paying;
-    let can_pay = report.is_ok() && !cart.is_empty() && !paying;
+    // After an answer, the next attempt is a new order (one merchant_uid per request).
+    let answered = state.result().is_some();
+    use_effect_with(answered, move |answered| {
+        if *answered {
+            merchant_uid.set(new_merchant_uid());
+        }
+    });
+    let can_pay = report.is_ok() && !cart.is_empty() && !state.is_paying();
 
     html! {
         <div class="store">
@@ -240,7 +213,7 @@ fn Store(props: &StoreProps) -> Html {
                 </button>
             </section>
 
-            <ResultView lang={lang} outcome={(*outcome).clone()} />
+            <ResultView lang={lang} state={state} />
         </div>
     }
 }
@@ -279,24 +252,27 @@ fn Field(props: &FieldProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ResultProps {
     lang: Lang,
-    outcome: Outcome,
+    state: PayState,
 }
 
 #[function_component]
 fn ResultView(props: &ResultProps) -> Html {
     let lang = props.lang;
-    let (kind, body) = match &props.outcome {
-        Outcome::Idle => return html! {},
-        Outcome::Paying => (
+    let (kind, body) = match &props.state {
+        PayState::Idle => return html! {},
+        PayState::Paying => (
             "pending",
             html! { <p>{ t(lang, "결제창이 열려 있습니다…", "The payment window is open…") }</p> },
         ),
-        Outcome::Error(e) => ("error", html! { <p data-testid="result-error">{ e }</p> }),
-        Outcome::Paid(r) => {
-            let kind = match r.success {
-                Some(true) => "success",
-                Some(false) => "failure",
-                None => "unknown",
+        PayState::Error(e) => (
+            "error",
+            html! { <p data-testid="result-error">{ e.to_string() }</p> },
+        ),
+        PayState::Paid(r) | PayState::Failed(r) | PayState::Unknown(r) => {
+            let kind = match &props.state {
+                PayState::Paid(_) => "success",
+                PayState::Failed(_) => "failure",
+                _ => "unknown",
             };
             (
                 kind,
@@ -347,29 +323,17 @@ struct RedirectProps {
     lang: Lang,
 }
 
-// ANCHOR: redirect
-/// The redirect route's data: the result PortOne put in the query, and the order the store
-/// kept before the payment window opened, taken back once (on the first render).
-#[hook]
-fn use_redirect() -> (
-    Rc<Result<RedirectResult, Error>>,
-    UseStateHandle<Option<PendingOrder>>,
-) {
-    let parsed = use_memo((), |_| parse_redirect(&query()));
-    let pending = use_state(|| {
-        let merchant_uid = &parsed.as_ref().as_ref().ok()?.merchant_uid;
-        take_pending_order(merchant_uid).ok().flatten()
-    });
-    (parsed, pending)
-}
-// ANCHOR_END: redirect
-
 /// The route `m_redirect_url` points at.
 #[function_component]
 fn RedirectPage(props: &RedirectProps) -> Html {
     let lang = props.lang;
-    let (parsed, pending) = use_redirect();
-    let result = match parsed.as_ref() {
+    // ANCHOR: redirect
+    // The result PortOne put in the URL, and the order kept before the payment window
+    // opened: taken once, on the first render.
+    let landing = use_redirect_result();
+    let pending = &landing.pending;
+    // ANCHOR_END: redirect
+    let result = match &landing.result {
         Ok(r) => r,
         Err(e) => {
             return html! {
@@ -400,7 +364,7 @@ fn RedirectPage(props: &RedirectProps) -> Html {
                 }
             </dl>
             <div data-testid="pending-order" data-found={pending.is_some().to_string()}>
-                if let Some(order) = &*pending {
+                if let Some(order) = pending {
                     <p>{ t(lang, "보관해 둔 주문", "The order kept for this payment") }</p>
                     <dl>
                         <dt>{ "name" }</dt><dd data-testid="pending-name">{ order.name.clone().unwrap_or_default() }</dd>
