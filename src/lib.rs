@@ -78,8 +78,13 @@ pub use js::sandbox;
 #[cfg_attr(docsrs, doc(cfg(all(feature = "server", not(target_arch = "wasm32")))))]
 pub mod server;
 
-#[cfg(feature = "client")]
+// Native only: on wasm32 the module is left out of rustdoc (docs.rs documents it on the
+// native target) and refuses to compile otherwise.
+#[cfg(all(feature = "client", not(target_arch = "wasm32")))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "client", not(target_arch = "wasm32")))))]
 pub mod client;
+#[cfg(all(feature = "client", target_arch = "wasm32", not(doc)))]
+compile_error!("the `client` feature of iamport-pay is native only");
 
 /// The README's Rust snippets, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -36,9 +36,6 @@
 //! Path parameters are percent-encoded. `Debug` never prints the secret or the token.
 //! Webhooks: [`webhook`].
 
-#[cfg(target_arch = "wasm32")]
-compile_error!("the `client` feature of iamport-pay is native only");
-
 mod error;
 mod types;
 pub mod webhook;
