@@ -31,7 +31,9 @@ pub enum PayState {
     /// ids-only callback, ksnet.mdx): only the server can tell.
     Unknown(PaymentResult),
     /// No window answered: `invalid_params` (nothing opened), `duplicate_request`,
-    /// `sdk_load_failed`, `sdk_timeout`, `not_in_browser`.
+    /// `sdk_load_failed`, `sdk_timeout`, `not_in_browser`, or `payment_state_unknown` (the SDK
+    /// threw or rejected after it may have opened the window, or the page came back from the
+    /// back-forward cache: check the server before paying again; [`Error::code`] says which).
     Error(Error),
 }
 
@@ -201,7 +203,9 @@ mod task {
             on_done: impl FnOnce(PayState) + 'static,
         ) -> PayTask {
             let merchant_uid = request.merchant_uid.clone();
-            let future: PayFuture = Box::pin(async move { request_pay(&request, &options).await });
+            // request_pay checks and locks the order now, so a second start for the same
+            // merchant_uid fails at once with duplicate_request.
+            let future: PayFuture = Box::pin(request_pay(&request, &options));
             let shared = Rc::new(Shared {
                 future: RefCell::new(Some(future)),
                 cancelled: Cell::new(false),

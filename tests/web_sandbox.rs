@@ -259,6 +259,31 @@ async fn pay_task_errors_are_pay_state_error() {
 }
 
 #[wasm_bindgen_test]
+async fn a_second_task_for_the_same_order_is_refused_when_it_starts() {
+    let sandbox = Sandbox::install();
+    // No scripted answer: the first window opens and stays open.
+    let (first, first_ends) = start(request("task-twice"), pc());
+    // In the same tick, before the task was polled: the task took the lock when it started,
+    // so a direct request_pay (and a second task) for the order is the duplicate.
+    let direct = request_pay(&request("task-twice"), &pc());
+    let (_second, second_ends) = start(request("task-twice"), pc());
+    assert_eq!(
+        direct.await.unwrap_err().code(),
+        ErrorCode::DuplicateRequest
+    );
+    ticks(0).await;
+    match &second_ends.borrow()[..] {
+        [PayState::Error(e)] => assert_eq!(e.code(), ErrorCode::DuplicateRequest),
+        other => panic!("want one duplicate_request, got {other:?}"),
+    }
+    assert_eq!(sandbox.calls().len(), 1, "one window for the order");
+    assert!(first.is_running());
+    assert!(sandbox.answer_open(&Answer::Approve));
+    ticks(10).await;
+    assert!(matches!(&first_ends.borrow()[..], [PayState::Paid(_)]));
+}
+
+#[wasm_bindgen_test]
 async fn a_cancelled_task_never_reports_and_the_order_is_released() {
     let sandbox = Sandbox::install();
     // No scripted answer: the dialog opens and stays open.
