@@ -591,6 +591,28 @@ async fn webhook_refetches_verifies_and_settles_once() {
     assert_eq!((down.kind(), down.http_status()), ("unreachable", 503));
 }
 
+#[tokio::test]
+async fn webhook_reply_is_the_whole_route() {
+    let fake = FakePortOne::start().await;
+    let c = client(&fake);
+    let mut shop = MemoryShop::default();
+    shop.orders.insert("order-r1".into(), 82700);
+    fake.insert(card_payment("imp_400000000101", "order-r1", 82700));
+    let form = Some("application/x-www-form-urlencoded");
+    let body = b"imp_uid=imp_400000000101&merchant_uid=order-r1&status=paid";
+    assert_eq!(webhook::reply(&c, &shop, form, body).await, 200);
+    assert_eq!(webhook::reply(&c, &shop, form, body).await, 200, "a repeat");
+    assert_eq!(shop.settle_calls.lock().unwrap().len(), 2);
+    assert_eq!(shop.settled.lock().unwrap().len(), 1, "settled once");
+    let json = Some("application/json");
+    assert_eq!(
+        webhook::reply(&c, &shop, json, br#"{"status":"paid"}"#).await,
+        400
+    );
+    let unknown = br#"{"imp_uid":"imp_000000000000"}"#;
+    assert_eq!(webhook::reply(&c, &shop, json, unknown).await, 404);
+}
+
 #[test]
 fn webhook_bodies() {
     let j = WebhookBody::parse(None, br#" {"imp_uid":"imp_1","merchant_uid":null,"event":"Inicis.Escrow.Changed","extra":{"escrow_status":"4"}}"#).unwrap();

@@ -261,3 +261,19 @@ pub async fn handle<S: Shop>(client: &Client, shop: &S, body: &WebhookBody) -> W
         },
     }
 }
+
+/// The whole `notice_url` route in one call: reads the body (JSON or form, by
+/// `content_type`; [`WebhookBody::parse`]), then [`handle`]s it, and gives the HTTP status
+/// to answer PortOne with ([`WebhookOutcome::http_status`]; `400` for a body without an
+/// `imp_uid`). Nothing in the body is trusted but the `imp_uid`.
+pub async fn reply<S: Shop>(
+    client: &Client,
+    shop: &S,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> u16 {
+    match WebhookBody::parse(content_type, body) {
+        Ok(body) => handle(client, shop, &body).await.http_status(),
+        Err(_) => 400,
+    }
+}
