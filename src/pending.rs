@@ -108,7 +108,7 @@ impl PendingOrder {
 
 /// The `sessionStorage` key of an order.
 pub fn storage_key(merchant_uid: &str) -> String {
-    format!("{STORAGE_PREFIX}{merchant_uid}")
+    [STORAGE_PREFIX, merchant_uid].concat()
 }
 
 /// What a stored string turned out to be.

@@ -411,7 +411,9 @@ fn push_value(out: &mut String, v: &Value) -> Option<()> {
     Some(())
 }
 
-fn push_u64(out: &mut String, n: u64) {
+/// Appends `n` in decimal, without `core::fmt` (the exports' messages and paths use this
+/// instead of `format!`, which keeps the integer formatter out of the redirect wasm).
+pub(crate) fn push_u64(out: &mut String, n: u64) {
     if n >= 10 {
         push_u64(out, n / 10);
     }

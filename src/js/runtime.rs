@@ -101,7 +101,7 @@ impl Default for PayOptions {
 fn not_in_browser(what: &str) -> Error {
     Error::new(
         ErrorCode::NotInBrowser,
-        format!("{what} needs a browser page (there is no window here)"),
+        [what, " needs a browser page (there is no window here)"].concat(),
     )
 }
 
@@ -190,7 +190,7 @@ fn init_once(imp: &Imp, user_code: &str) -> Result<(), Error> {
     imp.init(user_code).map_err(|e| {
         Error::new(
             ErrorCode::SdkLoadFailed,
-            format!("IMP.init threw: {}", js_message(&e)),
+            ["IMP.init threw: ", &js_message(&e)].concat(),
         )
     })?;
     INITED.with(|i| {
@@ -238,7 +238,9 @@ fn script_finished(window: &Window, script: &HtmlScriptElement, url: &str) -> bo
         return true;
     }
     let kind = script.type_().to_ascii_lowercase();
-    let javascript = kind.is_empty() || kind.contains("javascript") || kind == "module";
+    // redirect::contains, not str::contains: the generic searcher and the str-slice panic
+    // formatter it links cost ~5 KB of wasm for this one call.
+    let javascript = kind.is_empty() || redirect::contains(&kind, "javascript") || kind == "module";
     if !javascript {
         return false;
     }
@@ -403,10 +405,11 @@ async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<()
         Either::Left(result) => result,
         Either::Right(()) => match current_imp(window) {
             Some(_) => Ok(()),
-            None => Err(Error::new(
-                ErrorCode::SdkTimeout,
-                format!("window.IMP did not appear within {timeout_ms} ms ({url})"),
-            )),
+            None => Err(Error::new(ErrorCode::SdkTimeout, {
+                let mut m = String::from("window.IMP did not appear within ");
+                crate::wire::push_u64(&mut m, timeout_ms.into());
+                [&m, " ms (", &url, ")"].concat()
+            })),
         },
     }
 }
@@ -468,19 +471,25 @@ async fn inject_and_wait(
     Err(match (outcome, threw) {
         (Outcome::Failed, _) => Error::new(
             ErrorCode::SdkLoadFailed,
-            format!("the PortOne SDK failed to load from {url}"),
+            ["the PortOne SDK failed to load from ", url].concat(),
         ),
         (Outcome::Loaded, Some(message)) => Error::new(
             ErrorCode::SdkLoadFailed,
-            format!("the PortOne SDK from {url} threw while running: {message}"),
+            [
+                "the PortOne SDK from ",
+                url,
+                " threw while running: ",
+                &message,
+            ]
+            .concat(),
         ),
         (Outcome::Loaded, None) => Error::new(
             ErrorCode::SdkTimeout,
-            format!("{url} loaded but did not define window.IMP"),
+            [url, " loaded but did not define window.IMP"].concat(),
         ),
         (Outcome::TimedOut | Outcome::PageLoaded, _) => Error::new(
             ErrorCode::SdkTimeout,
-            format!("window.IMP did not appear in time ({url})"),
+            ["window.IMP did not appear in time (", url, ")"].concat(),
         ),
     })
 }
@@ -610,7 +619,13 @@ impl OpenOrder {
                 };
                 return Err(Error::new(
                     ErrorCode::DuplicateRequest,
-                    format!("a payment for merchant_uid \"{merchant_uid}\" is still open{why}"),
+                    [
+                        "a payment for merchant_uid \"",
+                        merchant_uid,
+                        "\" is still open",
+                        why,
+                    ]
+                    .concat(),
                 ));
             }
             let id = next_id();
@@ -720,14 +735,19 @@ extern "C" {
 /// can throw into the SDK (event listeners' exceptions are reported by the browser).
 fn announce(result_js: &JsValue, result: &PaymentResult, requested: &str, reason: LateReason) {
     let _ = console_warn(
-        &format!(
-            "iamport-pay: a late payment result for merchant_uid \"{}\" (imp_uid {}): {}. \
-             It is unverified; check it on your server. It is also dispatched as the \
-             window event \"{LATE_RESULT_EVENT}\".",
-            result.merchant_uid,
+        &[
+            "iamport-pay: a late payment result for merchant_uid \"",
+            &result.merchant_uid,
+            "\" (imp_uid ",
             result.imp_uid.as_deref().unwrap_or("none"),
-            reason.describe()
-        ),
+            "): ",
+            reason.describe(),
+            ". It is unverified; check it on your server. It is also dispatched as the \
+             window event \"",
+            LATE_RESULT_EVENT,
+            "\".",
+        ]
+        .concat(),
         result_js,
     );
     if let Some(window) = web_sys::window() {
@@ -887,13 +907,20 @@ fn settle_unknown(flow: &Rc<RefCell<Flow>>, message: String) {
         }
         f.settled = true;
         f.rejected = true;
-        f.ready = Some(Err(state_unknown(format!(
-            "{message}. The payment window for merchant_uid \"{}\" may be open or the payment \
-             may have gone through: check it on your server (GET /payments/find/{{merchant_uid}}) \
-             before trying again. The order stays locked until the SDK calls back or the page \
-             navigates; a later callback is dispatched as \"{LATE_RESULT_EVENT}\".",
-            f.merchant_uid
-        ))));
+        f.ready = Some(Err(state_unknown(
+            [
+                &message,
+                ". The payment window for merchant_uid \"",
+                &f.merchant_uid,
+                "\" may be open or the payment may have gone through: check it on your server \
+                 (GET /payments/find/{merchant_uid}) before trying again. The order stays locked \
+                 until the SDK calls back or the page navigates; a later callback is dispatched \
+                 as \"",
+                LATE_RESULT_EVENT,
+                "\".",
+            ]
+            .concat(),
+        )));
         set_stage(f.id, Stage::Unknown);
         f.waker.take()
     };
@@ -1147,17 +1174,22 @@ async fn pay(p: Prepared) -> Result<Delivered, Error> {
     let callback =
         imp::response_callback(move |response: JsValue| on_response(&for_callback, &response));
     match imp.request_pay(&to_js(&normalized), &callback) {
-        Err(e) => settle_unknown(&flow, format!("IMP.request_pay threw ({})", js_message(&e))),
+        Err(e) => settle_unknown(
+            &flow,
+            ["IMP.request_pay threw (", &js_message(&e), ")"].concat(),
+        ),
         Ok(returned) => {
             if let Some(then) = then_of(&returned) {
                 let for_reject = flow.clone();
                 let on_reject = Closure::once_into_js(move |e: JsValue| {
                     settle_unknown(
                         &for_reject,
-                        format!(
-                            "the promise IMP.request_pay returned rejected ({})",
-                            js_message(&e)
-                        ),
+                        [
+                            "the promise IMP.request_pay returned rejected (",
+                            &js_message(&e),
+                            ")",
+                        ]
+                        .concat(),
                     );
                 });
                 if then
