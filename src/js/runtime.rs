@@ -1287,8 +1287,22 @@ fn opt_timeout(options: &JsValue) -> Option<u32> {
     (t.is_finite() && t >= 0.0).then(|| t.min(u32::MAX as f64) as u32)
 }
 
-/// `loadIamport({ userCode, sdkUrl?, timeoutMs? }): Promise<void>`.
-#[cfg_attr(feature = "npm", wasm_bindgen(js_name = loadIamport))]
+/// The Promise of an export: settled by `fut`, which runs as a task. Both async exports go
+/// through this one (boxed) instance instead of a `future_to_promise` each.
+fn to_promise(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+    let mut fut = Some(fut);
+    Promise::new(&mut |resolve, reject| {
+        let Some(fut) = fut.take() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = match fut.await {
+                Ok(v) => resolve.call1(&JsValue::UNDEFINED, &v),
+                Err(e) => reject.call1(&JsValue::UNDEFINED, &e),
+            };
+        });
+    })
+}
+
+/// `loadIamport({ userCode, sdkUrl?, timeoutMs? }): Promise<void>`, as a Rust future.
 pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
     let options = LoadOptions {
         user_code: opt_string(&options, "userCode").unwrap_or_default(),
@@ -1296,6 +1310,15 @@ pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
         timeout_ms: opt_timeout(&options),
     };
     load_iamport(&options).await.map_err(|e| error_to_js(&e))
+}
+
+/// The `loadIamport` export: [`load_iamport_js`] as a Promise (see [`to_promise`]).
+#[cfg(feature = "npm")]
+#[wasm_bindgen(js_name = loadIamport)]
+pub fn load_iamport_export(options: JsValue) -> Promise {
+    to_promise(Box::pin(async move {
+        load_iamport_js(options).await.map(|()| JsValue::UNDEFINED)
+    }))
 }
 
 /// `requestPay(params, options?): Promise<PaymentResult>`. The params are read and checked,
@@ -1320,12 +1343,12 @@ pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
     };
     match prepare(&value, pre, run) {
         Err(e) => Promise::reject(&error_to_js(&e)),
-        Ok(prepared) => wasm_bindgen_futures::future_to_promise(async move {
+        Ok(prepared) => to_promise(Box::pin(async move {
             pay(prepared)
                 .await
                 .map(|d| d.js)
                 .map_err(|e| error_to_js(&e))
-        }),
+        })),
     }
 }
 
