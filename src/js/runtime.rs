@@ -1048,9 +1048,10 @@ fn save_pending(window: &Window, normalized: &Value) {
     let now = now_ms();
     sweep(&storage, now);
     if let Some(order) = PendingOrder::from_params(normalized, now) {
-        if let Ok(text) = JSON::stringify(&to_js(&order.to_value())) {
+        let key = pending::storage_key(&order.merchant_uid);
+        if let Ok(text) = JSON::stringify(&to_js(&order.into_value())) {
             let text: String = text.into();
-            let _ = storage.set_item(&pending::storage_key(&order.merchant_uid), &text);
+            let _ = storage.set_item(&key, &text);
         }
     }
 }
@@ -1060,7 +1061,7 @@ fn read_entry(raw: &str, merchant_uid: &str, now: u64) -> Stored {
         return Stored::Corrupt;
     };
     let value = Reader::new().read_root(&parsed).unwrap_or(Value::Null);
-    pending::read_stored(&value, merchant_uid, now)
+    pending::read_stored_owned(value, merchant_uid, now)
 }
 
 fn sweep(storage: &Storage, now: u64) {
@@ -1412,7 +1413,7 @@ pub fn take_pending_order_js(merchant_uid: JsValue) -> Result<JsValue, JsValue> 
         return Ok(JsValue::NULL);
     };
     match take_pending_order(&uid) {
-        Ok(Some(order)) => Ok(to_js(&order.to_value())),
+        Ok(Some(order)) => Ok(to_js(&order.into_value())),
         Ok(None) => Ok(JsValue::NULL),
         Err(e) => Err(error_to_js(&e)),
     }
