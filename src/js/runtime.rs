@@ -1313,7 +1313,7 @@ pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
     load_iamport(&options).await.map_err(|e| error_to_js(&e))
 }
 
-/// The `loadIamport` export: [`load_iamport_js`] as a Promise (see [`to_promise`]).
+/// The `loadIamport` export: [`load_iamport_js`] as a Promise (through `to_promise`).
 #[cfg(feature = "npm")]
 #[wasm_bindgen(js_name = loadIamport)]
 pub fn load_iamport_export(options: JsValue) -> Promise {
