@@ -421,7 +421,7 @@ pub(crate) fn push_u64(out: &mut String, n: u64) {
 }
 
 /// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
-fn push_str(out: &mut String, s: &str) {
+pub(crate) fn push_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut start = 0;

@@ -1386,13 +1386,55 @@ pub fn parse_current_redirect() -> Result<RedirectResult, Error> {
 }
 
 /// `parseRedirect(input?: string | URL | Location): RedirectResult`.
-#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = parseRedirect))]
 pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
-    let result = if input.is_undefined() || input.is_null() {
+    redirect_of(&input)
+        .map(|r| redirect_result_js(&r))
+        .map_err(|e| error_to_js(&e))
+}
+
+/// The `parseRedirect` export of the npm wrappers: [`parse_redirect_js`]'s result as JSON
+/// text, which `js/index.js` and `js/redirect.js` hand to `JSON.parse` (one string out
+/// instead of a string per key and value); its errors are thrown the same way.
+#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = parseRedirectJson))]
+pub fn parse_redirect_json(input: JsValue) -> Result<String, JsValue> {
+    redirect_of(&input)
+        .map(|r| redirect_result_json(&r))
+        .map_err(|e| error_to_js(&e))
+}
+
+/// [`redirect_result_js`] as JSON text: the same keys in the same order.
+fn redirect_result_json(r: &RedirectResult) -> String {
+    use crate::wire::push_str;
+    let opt = |out: &mut String, s: &Option<String>| match s {
+        Some(s) => push_str(out, s),
+        None => out.push_str("null"),
+    };
+    let mut out = String::with_capacity(128);
+    out.push_str("{\"imp_uid\":");
+    opt(&mut out, &r.imp_uid);
+    out.push_str(",\"merchant_uid\":");
+    push_str(&mut out, &r.merchant_uid);
+    out.push_str(",\"success\":");
+    out.push_str(match r.success {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "null",
+    });
+    out.push_str(",\"error_code\":");
+    opt(&mut out, &r.error_code);
+    out.push_str(",\"error_msg\":");
+    opt(&mut out, &r.error_msg);
+    out.push_str(",\"verified\":false}");
+    out
+}
+
+/// What `parseRedirect` reads: the page's URL without input, a string, or a URL / Location.
+fn redirect_of(input: &JsValue) -> Result<RedirectResult, Error> {
+    if input.is_undefined() || input.is_null() {
         parse_current_redirect()
     } else if let Some(s) = input.as_string() {
         redirect::parse_redirect(&s)
-    } else if let Some(href) = convert::get_prop(&input, "href").as_string() {
+    } else if let Some(href) = convert::get_prop(input, "href").as_string() {
         // A URL or a Location: both expose the whole URL as `href`.
         redirect::parse_redirect(&href)
     } else {
@@ -1400,10 +1442,7 @@ pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
             ErrorCode::InvalidRedirect,
             "parseRedirect takes a URL string, a query string, a URL or a Location",
         ))
-    };
-    result
-        .map(|r| redirect_result_js(&r))
-        .map_err(|e| error_to_js(&e))
+    }
 }
 
 /// `takePendingOrder(merchantUid): PendingOrder | null`.
