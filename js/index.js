@@ -166,7 +166,8 @@ export function buildParams(params, options) {
 
 export const loadIamport = wrapAsync(bindings.loadIamport);
 export const requestPay = wrapAsync(bindings.requestPay);
-export const parseRedirect = wrapSync(bindings.parseRedirect);
+// The result comes back as one JSON string (src/js/runtime.rs, parse_redirect_json).
+export const parseRedirect = wrapSync((input) => JSON.parse(bindings.parseRedirectJson(input)));
 export const takePendingOrder = wrapSync(bindings.takePendingOrder);
 export const version = bindings.version;
 

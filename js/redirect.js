@@ -34,7 +34,8 @@ const wrap = (fn) => (arg) => {
 };
 
 /** `parseRedirect(input?: string | URL | Location): RedirectResult`. */
-export const parseRedirect = wrap(bindings.parseRedirect);
+// The result comes back as one JSON string (src/js/runtime.rs, parse_redirect_json).
+export const parseRedirect = wrap((input) => JSON.parse(bindings.parseRedirectJson(input)));
 /** `takePendingOrder(merchantUid): PendingOrder | null`. */
 export const takePendingOrder = wrap(bindings.takePendingOrder);
 

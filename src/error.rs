@@ -71,17 +71,20 @@ impl Error {
     /// `invalid_params` carrying every error issue found.
     pub fn invalid_params(issues: Vec<Issue>) -> Self {
         let errors: Vec<Issue> = issues.into_iter().filter(Issue::is_error).collect();
-        let first = errors
-            .first()
-            .map(|i| {
-                let path = if i.path.is_empty() { "params" } else { &i.path };
-                format!("{path}: {}", i.message(Lang::En))
-            })
-            .unwrap_or_default();
-        let message = match errors.len() {
-            0 | 1 => format!("invalid request_pay params: {first}"),
-            n => format!("invalid request_pay params ({n} errors); first: {first}"),
-        };
+        // Built by hand, not with `format!`: this is on the exports' path (see wire::push_u64).
+        let mut message = String::from("invalid request_pay params");
+        if errors.len() > 1 {
+            message.push_str(" (");
+            crate::wire::push_u64(&mut message, errors.len() as u64);
+            message.push_str(" errors); first: ");
+        } else {
+            message.push_str(": ");
+        }
+        if let Some(i) = errors.first() {
+            message.push_str(if i.path.is_empty() { "params" } else { &i.path });
+            message.push_str(": ");
+            message.push_str(&i.message(Lang::En));
+        }
         Error {
             code: ErrorCode::InvalidParams,
             message,

@@ -63,39 +63,57 @@ impl PendingOrder {
 
     /// The stored (and JS) form: `{ merchant_uid, amount, name, pg, createdAt, customData? }`.
     pub fn to_value(&self) -> Value {
-        let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
+        self.clone().into_value()
+    }
+
+    /// [`PendingOrder::to_value`], consuming the order: the browser runtime's path, which
+    /// then copies no `custom_data` (and the redirect wasm links no `Value` clone).
+    pub(crate) fn into_value(self) -> Value {
+        let text = |s: Option<String>| s.map_or(Value::Null, Value::String);
         let mut m = Map::new();
-        m.insert(
-            "merchant_uid".into(),
-            Value::String(self.merchant_uid.clone()),
-        );
+        m.insert("merchant_uid".into(), Value::String(self.merchant_uid));
         m.insert("amount".into(), Value::Number(Number::from(self.amount)));
-        m.insert("name".into(), text(&self.name));
-        m.insert("pg".into(), text(&self.pg));
+        m.insert("name".into(), text(self.name));
+        m.insert("pg".into(), text(self.pg));
         m.insert(
             "createdAt".into(),
             Value::Number(Number::from(self.created_at)),
         );
-        if let Some(data) = &self.custom_data {
-            m.insert("customData".into(), data.clone());
+        if let Some(data) = self.custom_data {
+            m.insert("customData".into(), data);
         }
         Value::Object(m)
     }
 
     /// Reads the stored form back; `None` when a required field is missing or mistyped.
     pub fn from_value(v: &Value) -> Option<Self> {
-        let text = |key: &str| match v.get(key) {
-            Some(Value::String(s)) => Some(Some(s.clone())),
+        Self::from_owned(v.clone())
+    }
+
+    /// [`PendingOrder::from_value`], taking the value: its fields are moved out with
+    /// `get_mut` and `mem::take` (not `Map::remove`, whose rebalancing code costs ~4 KB of
+    /// wasm), so nothing is copied.
+    pub(crate) fn from_owned(mut v: Value) -> Option<Self> {
+        let mut text = |key: &str| match v.get_mut(key) {
+            Some(Value::String(s)) => Some(Some(std::mem::take(s))),
             None | Some(Value::Null) => Some(None),
             Some(_) => None,
         };
+        let Some(Some(merchant_uid)) = text("merchant_uid") else {
+            return None;
+        };
+        let name = text("name")?;
+        let pg = text("pg")?;
         Some(PendingOrder {
-            merchant_uid: v.get("merchant_uid")?.as_str()?.to_string(),
+            merchant_uid,
             amount: v.get("amount")?.as_u64()?,
-            name: text("name")?,
-            pg: text("pg")?,
+            name,
+            pg,
             created_at: v.get("createdAt")?.as_u64()?,
-            custom_data: v.get("customData").filter(|d| !d.is_null()).cloned(),
+            custom_data: v
+                .get_mut("customData")
+                .map(std::mem::take)
+                .filter(|d| !d.is_null()),
         })
     }
 
@@ -108,7 +126,7 @@ impl PendingOrder {
 
 /// The `sessionStorage` key of an order.
 pub fn storage_key(merchant_uid: &str) -> String {
-    format!("{STORAGE_PREFIX}{merchant_uid}")
+    [STORAGE_PREFIX, merchant_uid].concat()
 }
 
 /// What a stored string turned out to be.
@@ -124,7 +142,12 @@ pub enum Stored {
 
 /// Reads the (JSON-parsed) value stored under [`storage_key`]`(merchant_uid)` at `now_ms`.
 pub fn read_stored(stored: &Value, merchant_uid: &str, now_ms: u64) -> Stored {
-    match PendingOrder::from_value(stored) {
+    read_stored_owned(stored.clone(), merchant_uid, now_ms)
+}
+
+/// [`read_stored`], taking the value.
+pub(crate) fn read_stored_owned(stored: Value, merchant_uid: &str, now_ms: u64) -> Stored {
+    match PendingOrder::from_owned(stored) {
         Some(order) if order.merchant_uid != merchant_uid => Stored::Corrupt,
         Some(order) if order.is_expired(now_ms) => Stored::Expired,
         Some(order) => Stored::Valid(order),

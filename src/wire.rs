@@ -411,7 +411,9 @@ fn push_value(out: &mut String, v: &Value) -> Option<()> {
     Some(())
 }
 
-fn push_u64(out: &mut String, n: u64) {
+/// Appends `n` in decimal, without `core::fmt` (the exports' messages and paths use this
+/// instead of `format!`, which keeps the integer formatter out of the redirect wasm).
+pub(crate) fn push_u64(out: &mut String, n: u64) {
     if n >= 10 {
         push_u64(out, n / 10);
     }
@@ -419,7 +421,7 @@ fn push_u64(out: &mut String, n: u64) {
 }
 
 /// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
-fn push_str(out: &mut String, s: &str) {
+pub(crate) fn push_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     let mut start = 0;

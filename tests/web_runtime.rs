@@ -7,7 +7,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use iamport_pay::js::runtime::{
-    detect_mobile, load_iamport_js, parse_redirect_js, request_pay_js, take_pending_order_js,
+    detect_mobile, load_iamport_js, parse_redirect_js, parse_redirect_json, request_pay_js,
+    take_pending_order_js,
 };
 use iamport_pay::{
     load_iamport, request_pay, take_pending_order, ErrorCode, LoadOptions, PayOptions,
@@ -843,6 +844,41 @@ fn redirect_case_table_in_the_browser() {
     for case in &cases {
         let r = iamport_pay::parse_redirect(case["input"].as_str().unwrap());
         assert_eq!(r.is_err(), case.get("error").is_some(), "{}", case["name"]);
+    }
+}
+
+/// The npm wrappers' path (`parseRedirectJson`, then `JSON.parse`) gives the very object
+/// `parse_redirect_js` builds: the same keys in the same order and the same values (compared
+/// as `JSON.stringify` text), and the same error code, for every case of the table and for a
+/// URL object.
+#[wasm_bindgen_test]
+fn redirect_json_path_matches_the_object_path() {
+    let cases: Vec<Value> = serde_json::from_str(include_str!("redirect_cases.json")).unwrap();
+    let url =
+        web_sys::Url::new("https://shop.example/d?merchant_uid=u%22q%5C&error_msg=%0A%01").unwrap();
+    let mut inputs: Vec<JsValue> = cases
+        .iter()
+        .map(|c| JsValue::from_str(c["input"].as_str().unwrap()))
+        .collect();
+    inputs.push(url.into());
+    inputs.push(JsValue::from_f64(3.0));
+    for input in inputs {
+        let text = |v: &JsValue| String::from(JSON::stringify(v).unwrap());
+        match (
+            parse_redirect_js(input.clone()),
+            parse_redirect_json(input.clone()),
+        ) {
+            (Ok(object), Ok(json)) => {
+                let parsed = JSON::parse(&json).expect("valid JSON");
+                assert_eq!(text(&parsed), text(&object), "{input:?}");
+                assert_eq!(
+                    js_sys::Object::get_prototype_of(&parsed),
+                    js_sys::Object::get_prototype_of(&object)
+                );
+            }
+            (Err(a), Err(b)) => assert_eq!(code_of(&a), code_of(&b), "{input:?}"),
+            (a, b) => panic!("{input:?}: {a:?} vs {b:?}"),
+        }
     }
 }
 

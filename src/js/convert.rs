@@ -133,7 +133,7 @@ impl Reader {
                 path,
                 Code::TooLong,
                 Msg::TooManyBytes,
-                Some(&MAX_INPUT_BYTES.to_string()),
+                Some(&decimal(MAX_INPUT_BYTES as u64)),
             );
             self.bytes = MAX_INPUT_BYTES + 1;
         }
@@ -172,7 +172,7 @@ impl Reader {
                 self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
                 return None;
             }
-            let item_path = format!("{path}[{i}]");
+            let item_path = index_path(path, i);
             let item = match Reflect::get_u32(v, i) {
                 Ok(item) => item,
                 Err(_) => {
@@ -214,7 +214,7 @@ impl Reader {
             let key_path = if path.is_empty() {
                 key.clone()
             } else {
-                format!("{path}.{key}")
+                [path, ".", &key].concat()
             };
             if self.nodes > MAX_NODES {
                 self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
@@ -262,6 +262,23 @@ fn too_deep() -> Value {
     v
 }
 
+/// `n` in decimal (no `core::fmt`: see [`crate::wire::push_u64`]).
+fn decimal(n: u64) -> String {
+    let mut out = String::new();
+    crate::wire::push_u64(&mut out, n);
+    out
+}
+
+/// `path[i]`.
+fn index_path(path: &str, i: u32) -> String {
+    let mut out = String::with_capacity(path.len() + 4);
+    out.push_str(path);
+    out.push('[');
+    crate::wire::push_u64(&mut out, i.into());
+    out.push(']');
+    out
+}
+
 fn describe(v: &JsValue) -> String {
     let name = Reflect::get(v, &JsValue::from_str("constructor"))
         .ok()
@@ -269,7 +286,7 @@ fn describe(v: &JsValue) -> String {
         .and_then(|n| n.as_string())
         .filter(|n| !n.is_empty() && n.len() <= 40);
     match name {
-        Some(n) => format!("a {n}"),
+        Some(n) => ["a ", &n].concat(),
         None => "an object with a custom prototype".to_string(),
     }
 }

@@ -101,7 +101,7 @@ impl Default for PayOptions {
 fn not_in_browser(what: &str) -> Error {
     Error::new(
         ErrorCode::NotInBrowser,
-        format!("{what} needs a browser page (there is no window here)"),
+        [what, " needs a browser page (there is no window here)"].concat(),
     )
 }
 
@@ -190,7 +190,7 @@ fn init_once(imp: &Imp, user_code: &str) -> Result<(), Error> {
     imp.init(user_code).map_err(|e| {
         Error::new(
             ErrorCode::SdkLoadFailed,
-            format!("IMP.init threw: {}", js_message(&e)),
+            ["IMP.init threw: ", &js_message(&e)].concat(),
         )
     })?;
     INITED.with(|i| {
@@ -238,7 +238,9 @@ fn script_finished(window: &Window, script: &HtmlScriptElement, url: &str) -> bo
         return true;
     }
     let kind = script.type_().to_ascii_lowercase();
-    let javascript = kind.is_empty() || kind.contains("javascript") || kind == "module";
+    // redirect::contains, not str::contains: the generic searcher and the str-slice panic
+    // formatter it links cost ~5 KB of wasm for this one call.
+    let javascript = kind.is_empty() || redirect::contains(&kind, "javascript") || kind == "module";
     if !javascript {
         return false;
     }
@@ -403,10 +405,11 @@ async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<()
         Either::Left(result) => result,
         Either::Right(()) => match current_imp(window) {
             Some(_) => Ok(()),
-            None => Err(Error::new(
-                ErrorCode::SdkTimeout,
-                format!("window.IMP did not appear within {timeout_ms} ms ({url})"),
-            )),
+            None => Err(Error::new(ErrorCode::SdkTimeout, {
+                let mut m = String::from("window.IMP did not appear within ");
+                crate::wire::push_u64(&mut m, timeout_ms.into());
+                [&m, " ms (", &url, ")"].concat()
+            })),
         },
     }
 }
@@ -468,19 +471,25 @@ async fn inject_and_wait(
     Err(match (outcome, threw) {
         (Outcome::Failed, _) => Error::new(
             ErrorCode::SdkLoadFailed,
-            format!("the PortOne SDK failed to load from {url}"),
+            ["the PortOne SDK failed to load from ", url].concat(),
         ),
         (Outcome::Loaded, Some(message)) => Error::new(
             ErrorCode::SdkLoadFailed,
-            format!("the PortOne SDK from {url} threw while running: {message}"),
+            [
+                "the PortOne SDK from ",
+                url,
+                " threw while running: ",
+                &message,
+            ]
+            .concat(),
         ),
         (Outcome::Loaded, None) => Error::new(
             ErrorCode::SdkTimeout,
-            format!("{url} loaded but did not define window.IMP"),
+            [url, " loaded but did not define window.IMP"].concat(),
         ),
         (Outcome::TimedOut | Outcome::PageLoaded, _) => Error::new(
             ErrorCode::SdkTimeout,
-            format!("window.IMP did not appear in time ({url})"),
+            ["window.IMP did not appear in time (", url, ")"].concat(),
         ),
     })
 }
@@ -610,7 +619,13 @@ impl OpenOrder {
                 };
                 return Err(Error::new(
                     ErrorCode::DuplicateRequest,
-                    format!("a payment for merchant_uid \"{merchant_uid}\" is still open{why}"),
+                    [
+                        "a payment for merchant_uid \"",
+                        merchant_uid,
+                        "\" is still open",
+                        why,
+                    ]
+                    .concat(),
                 ));
             }
             let id = next_id();
@@ -720,14 +735,19 @@ extern "C" {
 /// can throw into the SDK (event listeners' exceptions are reported by the browser).
 fn announce(result_js: &JsValue, result: &PaymentResult, requested: &str, reason: LateReason) {
     let _ = console_warn(
-        &format!(
-            "iamport-pay: a late payment result for merchant_uid \"{}\" (imp_uid {}): {}. \
-             It is unverified; check it on your server. It is also dispatched as the \
-             window event \"{LATE_RESULT_EVENT}\".",
-            result.merchant_uid,
+        &[
+            "iamport-pay: a late payment result for merchant_uid \"",
+            &result.merchant_uid,
+            "\" (imp_uid ",
             result.imp_uid.as_deref().unwrap_or("none"),
-            reason.describe()
-        ),
+            "): ",
+            reason.describe(),
+            ". It is unverified; check it on your server. It is also dispatched as the \
+             window event \"",
+            LATE_RESULT_EVENT,
+            "\".",
+        ]
+        .concat(),
         result_js,
     );
     if let Some(window) = web_sys::window() {
@@ -887,13 +907,20 @@ fn settle_unknown(flow: &Rc<RefCell<Flow>>, message: String) {
         }
         f.settled = true;
         f.rejected = true;
-        f.ready = Some(Err(state_unknown(format!(
-            "{message}. The payment window for merchant_uid \"{}\" may be open or the payment \
-             may have gone through: check it on your server (GET /payments/find/{{merchant_uid}}) \
-             before trying again. The order stays locked until the SDK calls back or the page \
-             navigates; a later callback is dispatched as \"{LATE_RESULT_EVENT}\".",
-            f.merchant_uid
-        ))));
+        f.ready = Some(Err(state_unknown(
+            [
+                &message,
+                ". The payment window for merchant_uid \"",
+                &f.merchant_uid,
+                "\" may be open or the payment may have gone through: check it on your server \
+                 (GET /payments/find/{merchant_uid}) before trying again. The order stays locked \
+                 until the SDK calls back or the page navigates; a later callback is dispatched \
+                 as \"",
+                LATE_RESULT_EVENT,
+                "\".",
+            ]
+            .concat(),
+        )));
         set_stage(f.id, Stage::Unknown);
         f.waker.take()
     };
@@ -1021,9 +1048,10 @@ fn save_pending(window: &Window, normalized: &Value) {
     let now = now_ms();
     sweep(&storage, now);
     if let Some(order) = PendingOrder::from_params(normalized, now) {
-        if let Ok(text) = JSON::stringify(&to_js(&order.to_value())) {
+        let key = pending::storage_key(&order.merchant_uid);
+        if let Ok(text) = JSON::stringify(&to_js(&order.into_value())) {
             let text: String = text.into();
-            let _ = storage.set_item(&pending::storage_key(&order.merchant_uid), &text);
+            let _ = storage.set_item(&key, &text);
         }
     }
 }
@@ -1033,7 +1061,7 @@ fn read_entry(raw: &str, merchant_uid: &str, now: u64) -> Stored {
         return Stored::Corrupt;
     };
     let value = Reader::new().read_root(&parsed).unwrap_or(Value::Null);
-    pending::read_stored(&value, merchant_uid, now)
+    pending::read_stored_owned(value, merchant_uid, now)
 }
 
 fn sweep(storage: &Storage, now: u64) {
@@ -1147,17 +1175,22 @@ async fn pay(p: Prepared) -> Result<Delivered, Error> {
     let callback =
         imp::response_callback(move |response: JsValue| on_response(&for_callback, &response));
     match imp.request_pay(&to_js(&normalized), &callback) {
-        Err(e) => settle_unknown(&flow, format!("IMP.request_pay threw ({})", js_message(&e))),
+        Err(e) => settle_unknown(
+            &flow,
+            ["IMP.request_pay threw (", &js_message(&e), ")"].concat(),
+        ),
         Ok(returned) => {
             if let Some(then) = then_of(&returned) {
                 let for_reject = flow.clone();
                 let on_reject = Closure::once_into_js(move |e: JsValue| {
                     settle_unknown(
                         &for_reject,
-                        format!(
-                            "the promise IMP.request_pay returned rejected ({})",
-                            js_message(&e)
-                        ),
+                        [
+                            "the promise IMP.request_pay returned rejected (",
+                            &js_message(&e),
+                            ")",
+                        ]
+                        .concat(),
                     );
                 });
                 if then
@@ -1255,8 +1288,22 @@ fn opt_timeout(options: &JsValue) -> Option<u32> {
     (t.is_finite() && t >= 0.0).then(|| t.min(u32::MAX as f64) as u32)
 }
 
-/// `loadIamport({ userCode, sdkUrl?, timeoutMs? }): Promise<void>`.
-#[cfg_attr(feature = "npm", wasm_bindgen(js_name = loadIamport))]
+/// The Promise of an export: settled by `fut`, which runs as a task. Both async exports go
+/// through this one (boxed) instance instead of a `future_to_promise` each.
+fn to_promise(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+    let mut fut = Some(fut);
+    Promise::new(&mut |resolve, reject| {
+        let Some(fut) = fut.take() else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = match fut.await {
+                Ok(v) => resolve.call1(&JsValue::UNDEFINED, &v),
+                Err(e) => reject.call1(&JsValue::UNDEFINED, &e),
+            };
+        });
+    })
+}
+
+/// `loadIamport({ userCode, sdkUrl?, timeoutMs? }): Promise<void>`, as a Rust future.
 pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
     let options = LoadOptions {
         user_code: opt_string(&options, "userCode").unwrap_or_default(),
@@ -1264,6 +1311,15 @@ pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
         timeout_ms: opt_timeout(&options),
     };
     load_iamport(&options).await.map_err(|e| error_to_js(&e))
+}
+
+/// The `loadIamport` export: [`load_iamport_js`] as a Promise (through `to_promise`).
+#[cfg(feature = "npm")]
+#[wasm_bindgen(js_name = loadIamport)]
+pub fn load_iamport_export(options: JsValue) -> Promise {
+    to_promise(Box::pin(async move {
+        load_iamport_js(options).await.map(|()| JsValue::UNDEFINED)
+    }))
 }
 
 /// `requestPay(params, options?): Promise<PaymentResult>`. The params are read and checked,
@@ -1288,12 +1344,12 @@ pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
     };
     match prepare(&value, pre, run) {
         Err(e) => Promise::reject(&error_to_js(&e)),
-        Ok(prepared) => wasm_bindgen_futures::future_to_promise(async move {
+        Ok(prepared) => to_promise(Box::pin(async move {
             pay(prepared)
                 .await
                 .map(|d| d.js)
                 .map_err(|e| error_to_js(&e))
-        }),
+        })),
     }
 }
 
@@ -1330,13 +1386,55 @@ pub fn parse_current_redirect() -> Result<RedirectResult, Error> {
 }
 
 /// `parseRedirect(input?: string | URL | Location): RedirectResult`.
-#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = parseRedirect))]
 pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
-    let result = if input.is_undefined() || input.is_null() {
+    redirect_of(&input)
+        .map(|r| redirect_result_js(&r))
+        .map_err(|e| error_to_js(&e))
+}
+
+/// The `parseRedirect` export of the npm wrappers: [`parse_redirect_js`]'s result as JSON
+/// text, which `js/index.js` and `js/redirect.js` hand to `JSON.parse` (one string out
+/// instead of a string per key and value); its errors are thrown the same way.
+#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = parseRedirectJson))]
+pub fn parse_redirect_json(input: JsValue) -> Result<String, JsValue> {
+    redirect_of(&input)
+        .map(|r| redirect_result_json(&r))
+        .map_err(|e| error_to_js(&e))
+}
+
+/// [`redirect_result_js`] as JSON text: the same keys in the same order.
+fn redirect_result_json(r: &RedirectResult) -> String {
+    use crate::wire::push_str;
+    let opt = |out: &mut String, s: &Option<String>| match s {
+        Some(s) => push_str(out, s),
+        None => out.push_str("null"),
+    };
+    let mut out = String::with_capacity(128);
+    out.push_str("{\"imp_uid\":");
+    opt(&mut out, &r.imp_uid);
+    out.push_str(",\"merchant_uid\":");
+    push_str(&mut out, &r.merchant_uid);
+    out.push_str(",\"success\":");
+    out.push_str(match r.success {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "null",
+    });
+    out.push_str(",\"error_code\":");
+    opt(&mut out, &r.error_code);
+    out.push_str(",\"error_msg\":");
+    opt(&mut out, &r.error_msg);
+    out.push_str(",\"verified\":false}");
+    out
+}
+
+/// What `parseRedirect` reads: the page's URL without input, a string, or a URL / Location.
+fn redirect_of(input: &JsValue) -> Result<RedirectResult, Error> {
+    if input.is_undefined() || input.is_null() {
         parse_current_redirect()
     } else if let Some(s) = input.as_string() {
         redirect::parse_redirect(&s)
-    } else if let Some(href) = convert::get_prop(&input, "href").as_string() {
+    } else if let Some(href) = convert::get_prop(input, "href").as_string() {
         // A URL or a Location: both expose the whole URL as `href`.
         redirect::parse_redirect(&href)
     } else {
@@ -1344,10 +1442,7 @@ pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
             ErrorCode::InvalidRedirect,
             "parseRedirect takes a URL string, a query string, a URL or a Location",
         ))
-    };
-    result
-        .map(|r| redirect_result_js(&r))
-        .map_err(|e| error_to_js(&e))
+    }
 }
 
 /// `takePendingOrder(merchantUid): PendingOrder | null`.
@@ -1357,7 +1452,7 @@ pub fn take_pending_order_js(merchant_uid: JsValue) -> Result<JsValue, JsValue> 
         return Ok(JsValue::NULL);
     };
     match take_pending_order(&uid) {
-        Ok(Some(order)) => Ok(to_js(&order.to_value())),
+        Ok(Some(order)) => Ok(to_js(&order.into_value())),
         Ok(None) => Ok(JsValue::NULL),
         Err(e) => Err(error_to_js(&e)),
     }
