@@ -26,9 +26,9 @@ pub(crate) enum Seg<'a> {
     Index(usize),
 }
 
-/// The steps a rule path takes at most (`card.detail[0].max_month`): a cursor's path is
-/// allocated once with room for them.
-const INLINE_STEPS: usize = 4;
+/// The steps a rule path takes at most (`card.detail[0].max_month`): the context's path
+/// stack is allocated once with room for them.
+const INLINE_STEPS: usize = 8;
 
 /// A wire-name path such as `card.detail[0].card_code` (API.md "Issues").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,51 +46,60 @@ impl<'a> Path<'a> {
     }
 
     /// This path with one more step.
-    pub fn child(&self, seg: Seg<'a>) -> Path<'a> {
+    #[cfg(test)]
+    fn child(&self, seg: Seg<'a>) -> Path<'a> {
         let mut p = self.clone();
         p.push(seg);
         p
     }
 
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn segs(&self) -> impl Iterator<Item = Seg<'a>> + '_ {
-        self.0.iter().copied()
-    }
-
     /// Whether `base` is this path or one of its ancestors.
+    #[cfg(test)]
     fn starts_with(&self, base: &Path<'_>) -> bool {
         self.0.starts_with(&base.0)
     }
 
     /// Whether this path renders as `s`, without rendering it.
+    #[cfg(test)]
     fn is(&self, s: &str) -> bool {
-        let mut rest = s;
-        for (i, seg) in self.segs().enumerate() {
-            let next = match seg {
-                Seg::Key(k) if i == 0 => rest.strip_prefix(k),
-                Seg::Key(k) => rest.strip_prefix('.').and_then(|r| r.strip_prefix(k)),
-                Seg::Index(n) => rest
-                    .strip_prefix('[')
-                    .and_then(|r| r.split_once(']'))
-                    .filter(|(d, _)| d.len() == 1 || !d.starts_with('0'))
-                    .filter(|(d, _)| d.parse::<usize>().ok() == Some(n))
-                    .map(|(_, r)| r),
-            };
-            match next {
-                Some(r) => rest = r,
-                None => return false,
-            }
-        }
-        rest.is_empty()
+        segs_are(&self.0, s)
     }
+}
+
+/// Whether the path `segs` renders as `s`, without rendering it.
+fn segs_are(segs: &[Seg<'_>], s: &str) -> bool {
+    let mut rest = s;
+    for (i, &seg) in segs.iter().enumerate() {
+        let next = match seg {
+            Seg::Key(k) if i == 0 => rest.strip_prefix(k),
+            Seg::Key(k) => rest.strip_prefix('.').and_then(|r| r.strip_prefix(k)),
+            Seg::Index(n) => rest
+                .strip_prefix('[')
+                .and_then(|r| r.split_once(']'))
+                .filter(|(d, _)| d.len() == 1 || !d.starts_with('0'))
+                .filter(|(d, _)| d.parse::<usize>().ok() == Some(n))
+                .map(|(_, r)| r),
+        };
+        match next {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, seg) in self.segs().enumerate() {
+        Segs(&self.0).fmt(f)
+    }
+}
+
+/// A borrowed path (a prefix of the context's stack), rendered on demand.
+struct Segs<'s, 'a>(&'s [Seg<'a>]);
+
+impl fmt::Display for Segs<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, &seg) in self.0.iter().enumerate() {
             match seg {
                 Seg::Key(k) if i == 0 => f.write_str(k)?,
                 Seg::Key(k) => {
@@ -131,6 +140,10 @@ pub(crate) struct Ctx<'a> {
     pub coerced: Vec<(&'static str, u64)>,
     /// Paths whose subtree is already reported (a wrong type): reads there add nothing.
     marked: Vec<Path<'a>>,
+    /// The steps of the live cursor's path: a cursor at depth `d` owns `stack[..d]`, and a
+    /// cursor made from it writes only at `d` and beyond (it borrows the context, so the
+    /// parent waits), so no cursor copies or allocates a path.
+    stack: Vec<Seg<'a>>,
     /// The same for the paths of issues found before the rules ran (reading a JS value).
     pre_marked: Vec<String>,
 }
@@ -153,6 +166,7 @@ impl<'a> Ctx<'a> {
             amount: None,
             coerced: Vec::new(),
             marked: Vec::new(),
+            stack: Vec::with_capacity(INLINE_STEPS),
             pre_marked,
         }
     }
@@ -165,8 +179,8 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::at`] for a slice (one body for every path length).
     fn at_keys(&mut self, keys: &[&'a str]) -> At<'_, 'a> {
-        let path = Path(Vec::with_capacity(keys.len().max(INLINE_STEPS)));
-        let mut at = At::new(self, path, Slot::Here(self.root));
+        let root = Slot::Here(self.root);
+        let mut at = At::new(self, 0, root);
         for key in keys {
             at = at.key(key);
         }
@@ -209,10 +223,11 @@ impl<'a> Ctx<'a> {
         self.report.issues().iter().any(|i| i.path == path)
     }
 
-    fn is_marked(&self, path: &Path<'a>) -> bool {
-        self.marked.iter().any(|m| path.starts_with(m))
+    fn is_marked(&self, depth: usize) -> bool {
+        let path = &self.stack[..depth];
+        self.marked.iter().any(|m| path.starts_with(&m.0))
             || !self.pre_marked.is_empty() && {
-                let path = path.to_string();
+                let path = Segs(path).to_string();
                 self.pre_marked.iter().any(|m| within(&path, m))
             }
     }
@@ -265,24 +280,42 @@ enum Slot<'a> {
 /// A cursor: a path into the params and what is there. Consuming reads report what is wrong.
 pub(crate) struct At<'c, 'a> {
     ctx: &'c mut Ctx<'a>,
-    path: Path<'a>,
+    /// The path is `ctx.stack[..depth]`.
+    depth: usize,
     slot: Slot<'a>,
     /// The message of a type issue here, when not the default for the expected type.
     type_msg: Option<Msg>,
 }
 
 impl<'c, 'a> At<'c, 'a> {
-    fn new(ctx: &'c mut Ctx<'a>, path: Path<'a>, slot: Slot<'a>) -> Self {
+    fn new(ctx: &'c mut Ctx<'a>, depth: usize, slot: Slot<'a>) -> Self {
         let slot = match slot {
-            Slot::Here(_) if !path.is_empty() && ctx.is_marked(&path) => Slot::Blocked,
+            Slot::Here(_) if depth > 0 && ctx.is_marked(depth) => Slot::Blocked,
             s => s,
         };
         At {
             ctx,
-            path,
+            depth,
             slot,
             type_msg: None,
         }
+    }
+
+    /// This cursor's path.
+    fn path(&self) -> &[Seg<'a>] {
+        &self.ctx.stack[..self.depth]
+    }
+
+    /// This cursor's path, rendered (only for an issue).
+    fn path_string(&self) -> String {
+        Segs(self.path()).to_string()
+    }
+
+    /// Sets the step at `depth` (a child's last step); returns the child's depth.
+    fn step(ctx: &mut Ctx<'a>, depth: usize, seg: Seg<'a>) -> usize {
+        ctx.stack.truncate(depth);
+        ctx.stack.push(seg);
+        depth + 1
     }
 
     /// The cursor at `key` of this object.
@@ -294,16 +327,15 @@ impl<'c, 'a> At<'c, 'a> {
             Slot::Here(_) | Slot::Blocked => Slot::Blocked,
             Slot::Absent => Slot::Absent,
         };
-        let mut path = self.path;
-        path.push(Seg::Key(key));
-        At::new(self.ctx, path, slot)
+        let depth = At::step(self.ctx, self.depth, Seg::Key(key));
+        At::new(self.ctx, depth, slot)
     }
 
     /// A cursor at `key` of this object, leaving this cursor usable.
     pub fn child(&mut self, key: &'a str) -> At<'_, 'a> {
         let at = At {
             ctx: &mut *self.ctx,
-            path: self.path.clone(),
+            depth: self.depth,
             slot: self.slot,
             type_msg: None,
         };
@@ -337,12 +369,13 @@ impl<'c, 'a> At<'c, 'a> {
 
     /// Whether no issue is reported at this path yet.
     pub fn fresh(&self) -> bool {
+        let path = self.path();
         !self
             .ctx
             .report
             .issues()
             .iter()
-            .any(|i| self.path.is(&i.path))
+            .any(|i| segs_are(path, &i.path))
     }
 
     /// The JSON type here, if a value is here.
@@ -401,10 +434,11 @@ impl<'c, 'a> At<'c, 'a> {
     fn type_issue(self, default: Msg) {
         if self.fresh() {
             let msg = self.type_msg.unwrap_or(default);
-            let path = self.path.to_string();
+            let path = self.path_string();
             self.ctx.add(path, Code::InvalidType, msg);
         }
-        self.ctx.marked.push(self.path);
+        let marked = Path(self.path().to_vec());
+        self.ctx.marked.push(marked);
     }
 
     fn expect(self, kind: Kind, default: Msg) -> Option<Self> {
@@ -451,7 +485,7 @@ impl<'c, 'a> At<'c, 'a> {
                 None
             }
             Err((code, msg)) => {
-                let path = self.path.to_string();
+                let path = self.path_string();
                 self.ctx.add(path, code, msg);
                 None
             }
@@ -468,8 +502,8 @@ impl<'c, 'a> At<'c, 'a> {
         let Slot::Here(v) = self.slot else { return };
         for i in 0..v.len() {
             let slot = v.index(i).map_or(Slot::Absent, Slot::Here);
-            let path = self.path.child(Seg::Index(i));
-            f(At::new(&mut *self.ctx, path, slot));
+            let depth = At::step(self.ctx, self.depth, Seg::Index(i));
+            f(At::new(&mut *self.ctx, depth, slot));
         }
     }
 
@@ -482,13 +516,13 @@ impl<'c, 'a> At<'c, 'a> {
     fn each_entry_dyn(self, f: &mut dyn FnMut(&'a str, At<'_, 'a>)) {
         let Slot::Here(v) = self.slot else { return };
         for (key, value) in v.entries() {
-            let path = self.path.child(Seg::Key(key));
+            let depth = At::step(self.ctx, self.depth, Seg::Key(key));
             let slot = if Tree::is_null(value) {
                 Slot::Absent
             } else {
                 Slot::Here(value)
             };
-            f(key, At::new(&mut *self.ctx, path, slot));
+            f(key, At::new(&mut *self.ctx, depth, slot));
         }
     }
 
@@ -501,7 +535,7 @@ impl<'c, 'a> At<'c, 'a> {
     /// the rules after this judge) and nothing is reported here.
     pub fn required_key(self, msg: Msg) -> Self {
         if matches!(self.slot, Slot::Absent) && self.fresh() {
-            let path = self.path.to_string();
+            let path = self.path_string();
             self.ctx.add(path, Code::Required, msg);
         }
         self
@@ -519,7 +553,7 @@ impl<'c, 'a> At<'c, 'a> {
 
     fn required_issue(self, msg: Msg, arg: Option<&str>, severity: Severity) -> Self {
         if self.missing() && self.fresh() {
-            let mut issue = Issue::new(self.path.to_string(), Code::Required, msg);
+            let mut issue = Issue::new(self.path_string(), Code::Required, msg);
             issue = issue.severity(severity);
             if let Some(arg) = arg {
                 issue = issue.arg(arg);
@@ -532,11 +566,11 @@ impl<'c, 'a> At<'c, 'a> {
     /// The string here when it is one of `allowed`; another string is `invalid_value` with
     /// `msg`, or with "must be one of …" when `msg` is `None`.
     pub fn one_of(self, allowed: &[&str], msg: Option<Msg>) -> Option<&'a str> {
-        let path = self.path.to_string();
-        let (s, ctx) = self.string_and_ctx()?;
+        let (s, ctx, depth) = self.string_and_ctx()?;
         if allowed.contains(&s) {
             return Some(s);
         }
+        let path = Segs(&ctx.stack[..depth]).to_string();
         match msg {
             Some(msg) => ctx.add(path, Code::InvalidValue, msg),
             None => ctx.add_arg(
@@ -549,19 +583,20 @@ impl<'c, 'a> At<'c, 'a> {
         None
     }
 
-    fn string_and_ctx(self) -> Option<(&'a str, &'c mut Ctx<'a>)> {
+    /// The string here, the context and the depth (the path is rendered only for an issue).
+    fn string_and_ctx(self) -> Option<(&'a str, &'c mut Ctx<'a>, usize)> {
         let at = self.expect(Kind::String, Msg::MustBeString)?;
         let s = at.peek_str()?;
-        Some((s, at.ctx))
+        Some((s, at.ctx, at.depth))
     }
 
     /// The string here when it passes `ok`; another string is `invalid_value` with `msg`.
     pub fn check_str(self, ok: impl FnOnce(&str) -> bool, msg: Msg) -> Option<&'a str> {
-        let path = self.path.to_string();
-        let (s, ctx) = self.string_and_ctx()?;
+        let (s, ctx, depth) = self.string_and_ctx()?;
         if ok(s) {
             Some(s)
         } else {
+            let path = Segs(&ctx.stack[..depth]).to_string();
             ctx.add(path, Code::InvalidValue, msg);
             None
         }
@@ -582,9 +617,9 @@ impl<'c, 'a> At<'c, 'a> {
 
     /// At most `max` characters (`too_long` otherwise).
     pub fn max_chars(self, max: usize) -> Option<&'a str> {
-        let path = self.path.to_string();
-        let (s, ctx) = self.string_and_ctx()?;
+        let (s, ctx, depth) = self.string_and_ctx()?;
         if s.chars().nth(max).is_some() {
+            let path = Segs(&ctx.stack[..depth]).to_string();
             ctx.add_arg(path, Code::TooLong, Msg::TooLongChars, max.to_string());
             return None;
         }
@@ -602,7 +637,8 @@ impl<'c, 'a> At<'c, 'a> {
             if known.contains(&key) {
                 continue;
             }
-            let path = self.path.child(Seg::Key(key)).to_string();
+            let depth = At::step(self.ctx, self.depth, Seg::Key(key));
+            let path = Segs(&self.ctx.stack[..depth]).to_string();
             match super::format::closest(key, known.iter().copied()) {
                 Some(real) => self.ctx.add_arg(
                     path,
@@ -619,13 +655,13 @@ impl<'c, 'a> At<'c, 'a> {
 
     /// Adds an issue at this path.
     pub fn add(self, code: Code, msg: Msg) {
-        let path = self.path.to_string();
+        let path = self.path_string();
         self.ctx.add(path, code, msg);
     }
 
     /// Adds an issue at this path whose message shows `arg`.
     pub fn add_arg(self, code: Code, msg: Msg, arg: impl Into<String>) {
-        let path = self.path.to_string();
+        let path = self.path_string();
         self.ctx.add_arg(path, code, msg, arg);
     }
 
@@ -645,7 +681,7 @@ impl<'c, 'a> At<'c, 'a> {
 
     /// Adds `issue` re-pathed here.
     pub fn push(self, mut issue: Issue) {
-        issue.path = self.path.to_string();
+        issue.path = self.path_string();
         self.ctx.push(issue);
     }
 }

@@ -154,13 +154,52 @@ pub fn is_digits(s: &str) -> bool {
 
 /// Levenshtein distance, capped: returns `cap + 1` as soon as the distance exceeds `cap`.
 pub fn distance(a: &str, b: &str, cap: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let (mut ab, mut bb) = (['\0'; STACK_CHARS], ['\0'; STACK_CHARS]);
+    match (fill(a.chars(), &mut ab), fill(b.chars(), &mut bb)) {
+        (Some(a), Some(b)) => edit_stack(a, b, cap),
+        _ => {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            edit(
+                &a,
+                &b,
+                cap,
+                &mut vec![0; b.len() + 1],
+                &mut vec![0; b.len() + 1],
+            )
+        }
+    }
+}
+
+/// Characters [`distance`] and [`closest`] compare in stack buffers (longer strings take the
+/// heap): a `closest` input squashed (at most 64 characters, each at most 2 when lowercased).
+const STACK_CHARS: usize = 130;
+
+/// `chars` in `buf`, or `None` when they do not fit.
+fn fill(chars: impl Iterator<Item = char>, buf: &mut [char; STACK_CHARS]) -> Option<&[char]> {
+    let mut n = 0;
+    for c in chars {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// [`edit`] with its two rows on the stack (`b` fits in [`STACK_CHARS`]).
+fn edit_stack(a: &[char], b: &[char], cap: usize) -> usize {
+    let (mut prev, mut cur) = ([0; STACK_CHARS + 1], [0; STACK_CHARS + 1]);
+    edit(a, b, cap, &mut prev, &mut cur)
+}
+
+/// The capped Levenshtein distance of `a` and `b`; `prev` and `cur` hold `b.len() + 1`.
+fn edit(a: &[char], b: &[char], cap: usize, prev: &mut [usize], cur: &mut [usize]) -> usize {
     if a.len().abs_diff(b.len()) > cap {
         return cap + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let (mut prev, mut cur) = (prev, cur);
+    for (j, p) in prev[..=b.len()].iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
@@ -175,6 +214,18 @@ pub fn distance(a: &str, b: &str, cap: usize) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// The characters of [`squash`]`(s)`, without building the string.
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| *c != '_' && *c != '-').flat_map(|c| {
+        let (first, second) = match c {
+            '\u{212A}' => ('k', None),
+            '\u{130}' => ('i', Some('\u{307}')),
+            c => (c.to_ascii_lowercase(), None),
+        };
+        std::iter::once(first).chain(second)
+    })
 }
 
 /// `s` lowercased (ASCII), without `_` and `-`: the form [`closest`] compares.
@@ -205,11 +256,18 @@ pub(crate) fn closest<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) ->
     if s.chars().count() > 64 {
         return None;
     }
-    let k = squash(s);
-    let limit = if k.chars().count() <= 4 { 1 } else { 2 };
+    let mut kb = ['\0'; STACK_CHARS];
+    let Some(k) = fill(squashed(s), &mut kb) else {
+        return None; // unreachable: 64 characters squash to at most 128
+    };
+    let limit = if k.len() <= 4 { 1 } else { 2 };
     let mut best: Option<(usize, &'k str)> = None;
+    let mut rb = ['\0'; STACK_CHARS];
     for real in candidates {
-        let d = distance(&k, &squash(real), 2);
+        let d = match fill(squashed(real), &mut rb) {
+            Some(r) => edit_stack(k, r, 2),
+            None => distance(&squash(s), &squash(real), 2),
+        };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, real));
         }
@@ -309,6 +367,23 @@ mod tests {
         assert!(!is_http_url("http스://x"));
         assert!(!is_http_url("ht스"));
         assert!(is_http_url("https://상점.example/완료"));
+    }
+
+    #[test]
+    fn squashed_is_squash() {
+        for s in [
+            "Buyer_E-mail",
+            "\u{212A}cp",
+            "\u{130}nicis",
+            "a\0b",
+            "한글_키",
+            "",
+        ] {
+            assert_eq!(squashed(s).collect::<String>(), squash(s), "{s:?}");
+        }
+        let long = "x".repeat(200);
+        assert_eq!(distance(&long, &long, 2), 0);
+        assert_eq!(distance(&long, "x", 2), 3);
     }
 
     #[test]
