@@ -187,8 +187,21 @@ fn fill(chars: impl Iterator<Item = char>, buf: &mut [char; STACK_CHARS]) -> Opt
 
 /// [`edit`] with its two rows on the stack (`b` fits in [`STACK_CHARS`]).
 fn edit_stack(a: &[char], b: &[char], cap: usize) -> usize {
-    let (mut prev, mut cur) = ([0; STACK_CHARS + 1], [0; STACK_CHARS + 1]);
-    edit(a, b, cap, &mut prev, &mut cur)
+    let mut rows = Rows::new();
+    rows.edit(a, b, cap)
+}
+
+/// Two rows for [`edit`] on the stack, reused across calls (`edit` sets what it reads).
+struct Rows([usize; STACK_CHARS + 1], [usize; STACK_CHARS + 1]);
+
+impl Rows {
+    fn new() -> Self {
+        Rows([0; STACK_CHARS + 1], [0; STACK_CHARS + 1])
+    }
+
+    fn edit(&mut self, a: &[char], b: &[char], cap: usize) -> usize {
+        edit(a, b, cap, &mut self.0, &mut self.1)
+    }
 }
 
 /// The capped Levenshtein distance of `a` and `b`; `prev` and `cur` hold `b.len() + 1`.
@@ -263,9 +276,10 @@ pub(crate) fn closest<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) ->
     let limit = if k.len() <= 4 { 1 } else { 2 };
     let mut best: Option<(usize, &'k str)> = None;
     let mut rb = ['\0'; STACK_CHARS];
+    let mut rows = Rows::new();
     for real in candidates {
         let d = match fill(squashed(real), &mut rb) {
-            Some(r) => edit_stack(k, r, 2),
+            Some(r) => rows.edit(k, r, 2),
             None => distance(&squash(s), &squash(real), 2),
         };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {

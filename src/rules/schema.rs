@@ -130,6 +130,9 @@ pub(crate) fn suggest(key: &str) -> Option<&'static str> {
 
 /// How deep a value nests (iteratively; never recurses on input).
 pub(crate) fn depth_exceeds(v: &Node, limit: usize) -> bool {
+    if !matches!(v.kind(), Kind::Array | Kind::Object) {
+        return 1 > limit; // a scalar is depth 1: no stack to allocate
+    }
     let mut stack = vec![(v, 1usize)];
     while let Some((v, d)) = stack.pop() {
         if d > limit {
