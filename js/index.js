@@ -53,7 +53,7 @@ const wrapAsync = (fn) => async (...args) => {
 
 // ---- one crossing in, one out ----------------------------------------------------------
 // checkParams / buildParams serialize the params once with JSON.stringify and hand the text to
-// wasm (checkJson / buildJson), which answers with one JSON string. Only when the guard below
+// wasm (checkInput / buildInput), which answers with one JSON string. Only when the guard below
 // says JSON keeps exactly what the careful reader (src/js/convert.rs) would read: plain
 // objects (prototype Object.prototype or null) and arrays (Array.prototype), strings,
 // booleans, null and safe integers (not -0), no toJSON anywhere, no `__proto__` key, small
@@ -113,7 +113,7 @@ function walk(v, depth, n) {
   return n;
 }
 
-/** `[text, provider, flags]` for checkJson / buildJson, or undefined for the careful path. */
+/** `[text, provider, flags]` for checkInput / buildInput, or undefined for the careful path. */
 function asJson(params, options) {
   try {
     if (walk(params, 0, 0) < 0) return undefined;
@@ -136,11 +136,27 @@ function asJson(params, options) {
 
 // ---- end of guard ----
 
+// The text goes in as UTF-16 code units, written straight into a buffer in wasm memory
+// (src/js/mod.rs, jsonInput): for Korean text that is about twice as fast as TextEncoder.
+let wasmExports;
+let units = new Uint16Array(0);
+
+/** Writes `text` into the wasm input buffer; false when the buffer is refused. */
+function send(text) {
+  const n = text.length;
+  const at = bindings.jsonInput(n);
+  if (at === 0) return false;
+  if (units.buffer !== wasmExports.memory.buffer) units = new Uint16Array(wasmExports.memory.buffer);
+  const base = at >>> 1;
+  for (let i = 0; i < n; i++) units[base + i] = text.charCodeAt(i);
+  return true;
+}
+
 /** `checkParams(params, options?) -> CheckResult`. Never throws on bad input. */
 export function checkParams(params, options) {
   const json = asJson(params, options);
-  if (json !== undefined) {
-    const out = bindings.checkJson(json[0], json[1], json[2]);
+  if (json !== undefined && send(json[0])) {
+    const out = bindings.checkInput(json[0].length, json[1], json[2]);
     if (out !== '') return JSON.parse(out);
   }
   return bindings.checkParams(params, options);
@@ -149,8 +165,8 @@ export function checkParams(params, options) {
 /** `buildParams(params, options?)`: the normalized params; throws `invalid_params`. */
 export function buildParams(params, options) {
   const json = asJson(params, options);
-  if (json !== undefined) {
-    const out = bindings.buildJson(json[0], json[1], json[2]);
+  if (json !== undefined && send(json[0])) {
+    const out = bindings.buildInput(json[0].length, json[1], json[2]);
     if (out !== '') {
       const r = JSON.parse(out);
       if (r.error !== undefined) throw new IamportPayError(r.error.code, r.error.message, r.error.issues);
@@ -171,4 +187,4 @@ export const parseRedirect = wrapSync((input) => JSON.parse(bindings.parseRedire
 export const takePendingOrder = wrapSync(bindings.takePendingOrder);
 export const version = bindings.version;
 
-await init({ module_or_path: new URL('../pkg/iamport_pay_bg.wasm', import.meta.url) });
+wasmExports = await init({ module_or_path: new URL('../pkg/iamport_pay_bg.wasm', import.meta.url) });

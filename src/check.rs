@@ -8,6 +8,7 @@ use crate::issue::{Code, Issue, Msg, Report};
 use crate::provider::Provider;
 use crate::rules;
 use crate::rules::ctx::Ctx;
+use crate::rules::tree::{Doc, Kind, Tree};
 use serde_json::{Map, Value};
 
 /// Options of [`check`], mirroring JS `CheckOptions`.
@@ -96,7 +97,12 @@ pub fn build_params(params: &Value, options: &CheckOptions) -> Result<Value, Rep
 
 /// The check alone (no normalized copy is made). `pre` as in [`check_full`].
 pub(crate) fn check_report(params: &Value, options: &CheckOptions, pre: Vec<Issue>) -> Report {
-    check_inner(params, options, pre, false).0
+    check_doc(&Doc::from_value(params), options, pre)
+}
+
+/// [`check_report`] of a tree already in the checker's form (the JSON path, `wire.rs`).
+pub(crate) fn check_doc(params: &Doc<'_>, options: &CheckOptions, pre: Vec<Issue>) -> Report {
+    check_inner(params, options, pre).map_or_else(|r| r, |ctx| ctx.report)
 }
 
 /// The full check: the report and, when params is an object, the normalized copy.
@@ -106,79 +112,102 @@ pub(crate) fn check_full(
     options: &CheckOptions,
     pre: Vec<Issue>,
 ) -> (Report, Option<Value>) {
-    check_inner(params, options, pre, true)
+    let doc = Doc::from_value(params);
+    match check_inner(&doc, options, pre) {
+        Err(report) => (report, None),
+        Ok(ctx) => {
+            let normalized = normalize(ctx.root, &ctx.coerced);
+            (ctx.report, Some(normalized))
+        }
+    }
 }
 
-fn check_inner(
-    params: &Value,
+/// [`check_full`] of a tree in the checker's form; the normalized copy is written as JSON
+/// into `out` (only when the report has no error). `None` when the copy holds a number the
+/// JSON writer leaves to the careful path (see `wire::push_doc`).
+pub(crate) fn check_doc_into(
+    params: &Doc<'_>,
     options: &CheckOptions,
     pre: Vec<Issue>,
-    want_normalized: bool,
-) -> (Report, Option<Value>) {
-    let mut report = Report::new();
-    let obj = match params {
-        Value::Object(obj) => obj,
-        _ => {
-            // Whatever the root was (NaN, a Date, a string), the one problem is: not an object;
-            // unless the JS reader stopped at a size limit (src/limits.rs), which says why.
-            let limit = |i: &Issue| matches!(i.msg, Msg::TooLarge | Msg::TooManyBytes);
-            match pre.iter().find(|i| i.path.is_empty() && limit(i)) {
-                Some(issue) => report.push(issue.clone()),
-                None => report.push(Issue::new("", Code::InvalidType, Msg::NotObject)),
+    out: &mut String,
+) -> Option<Report> {
+    match check_inner(params, options, pre) {
+        Err(report) => Some(report),
+        Ok(ctx) => {
+            if ctx.report.is_ok() {
+                crate::wire::push_normalized(out, ctx.root, &ctx.coerced)?;
             }
-            for issue in pre.into_iter().filter(|i| i.code == Code::UnknownProvider) {
-                report.push(issue);
-            }
-            return (report, None);
+            Some(ctx.report)
         }
-    };
+    }
+}
+
+/// Runs the rules over an object; `Err` with the one issue when `params` is not an object.
+fn check_inner<'a>(
+    params: &'a Doc<'a>,
+    options: &'a CheckOptions,
+    pre: Vec<Issue>,
+) -> Result<Ctx<'a>, Report> {
+    let mut report = Report::new();
+    if params.kind() != Kind::Object {
+        // Whatever the root was (NaN, a Date, a string), the one problem is: not an object;
+        // unless the JS reader stopped at a size limit (src/limits.rs), which says why.
+        let limit = |i: &Issue| matches!(i.msg, Msg::TooLarge | Msg::TooManyBytes);
+        match pre.iter().find(|i| i.path.is_empty() && limit(i)) {
+            Some(issue) => report.push(issue.clone()),
+            None => report.push(Issue::new("", Code::InvalidType, Msg::NotObject)),
+        }
+        for issue in pre.into_iter().filter(|i| i.code == Code::UnknownProvider) {
+            report.push(issue);
+        }
+        return Err(report);
+    }
     for issue in pre {
         report.push(issue);
     }
     let mut ctx = Ctx::new(params, options, report);
     rules::run(&mut ctx);
-    let normalized = want_normalized.then(|| normalize(obj, &ctx.coerced));
-    (ctx.report, normalized)
+    Ok(ctx)
 }
 
 /// A copy of the params without `null` values, with coerced values applied.
-fn normalize(obj: &Map<String, Value>, coerced: &[(&'static str, u64)]) -> Value {
+fn normalize(root: &Doc<'_>, coerced: &[(&'static str, u64)]) -> Value {
     let mut out = Map::new();
-    for (k, v) in obj {
-        if let Some((_, replacement)) = coerced.iter().find(|(key, _)| key == k) {
-            out.insert(k.clone(), Value::from(*replacement));
+    for (k, v) in root.entries() {
+        if let Some((_, replacement)) = coerced.iter().find(|(key, _)| *key == k) {
+            out.insert(k.to_string(), Value::from(*replacement));
         } else if let Some(v) = strip_nulls(v, 0) {
-            out.insert(k.clone(), v);
+            out.insert(k.to_string(), v);
         }
     }
     Value::Object(out)
 }
 
-fn strip_nulls(v: &Value, depth: usize) -> Option<Value> {
+fn strip_nulls(v: &Doc<'_>, depth: usize) -> Option<Value> {
     if depth > MAX_DEPTH {
         return None;
     }
     match v {
-        Value::Null => None,
+        Doc::Null => None,
         // Inserting one by one, not `collect()`: collecting into the map sorts and bulk-builds,
         // which costs ~5 KB of wasm for keys that are already unique and ordered.
-        Value::Object(m) => {
+        Doc::Object(entries) => {
             let mut out = Map::new();
-            for (k, v) in m {
+            for (k, v) in entries {
                 if let Some(v) = strip_nulls(v, depth + 1) {
-                    out.insert(k.clone(), v);
+                    out.insert(k.to_string(), v);
                 }
             }
             Some(Value::Object(out))
         }
         // Array items keep their positions (a null item is the caller's data, not noise).
-        Value::Array(items) => Some(Value::Array(
+        Doc::Array(items) => Some(Value::Array(
             items
                 .iter()
                 .map(|v| strip_nulls(v, depth + 1).unwrap_or(Value::Null))
                 .collect(),
         )),
-        other => Some(other.clone()),
+        other => Some(other.to_value()),
     }
 }
 

@@ -1,5 +1,5 @@
 //! One crossing in, one crossing out: `checkParams` / `buildParams` for params the npm
-//! wrapper has already turned into JSON text (the `checkJson` / `buildJson` exports in
+//! wrapper has already turned into JSON text (the `checkInput` / `buildInput` exports in
 //! `src/js/mod.rs`). Plain Rust, so the native tests run it over the shared case table.
 //!
 //! The wrapper (`js/index.js`) serializes the params once with `JSON.stringify`, after a guard
@@ -13,12 +13,15 @@
 //! The answer comes back as one JSON string for `JSON.parse`: messages are rendered here,
 //! from the one message table, and only for the issues that exist.
 
-use crate::check::{check_full, check_report, CheckOptions};
+use crate::check::{check_doc, check_doc_into, CheckOptions};
 use crate::error::Error;
 use crate::issue::{Code, Msg};
 use crate::issue::{Issue, Lang, Report};
 use crate::provider::Provider;
+use crate::rules::tree::{Doc, Tree};
+#[cfg(all(test, not(target_arch = "wasm32")))]
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// `options.mobile` in the `flags` argument.
 pub const FLAG_MOBILE: u32 = 1;
@@ -57,8 +60,8 @@ fn parse(
     text: &str,
     provider: Option<String>,
     flags: u32,
-) -> Option<(Value, CheckOptions, Vec<Issue>)> {
-    let value = parse_json(text)?;
+) -> Option<(Doc<'_>, CheckOptions, Vec<Issue>)> {
+    let value = parse_doc(text)?;
     let mut pre = Vec::new();
     let opts = options_from(
         provider.as_deref(),
@@ -77,11 +80,10 @@ pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
     let Some((value, opts, pre)) = parse(text, provider, flags) else {
         return String::new();
     };
-    let report = check_report(&value, &opts, pre);
+    let report = check_doc(&value, &opts, pre);
     let provider = opts.provider.or_else(|| {
-        value
-            .get("pg")
-            .and_then(Value::as_str)
+        Tree::get(&value, "pg")
+            .and_then(Tree::str)
             .and_then(|pg| Provider::from_pg(pg).ok())
     });
     let mut out = String::with_capacity(64);
@@ -108,16 +110,14 @@ pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     let Some((value, opts, pre)) = parse(text, provider, flags) else {
         return String::new();
     };
-    let (report, normalized) = check_full(&value, &opts, pre);
     let mut out = String::with_capacity(text.len() + 16);
-    match normalized {
-        Some(v) if report.is_ok() => {
-            out.push_str("{\"params\":");
-            if push_value(&mut out, &v).is_none() {
-                return String::new();
-            }
-        }
-        _ => push_error(&mut out, report),
+    out.push_str("{\"params\":");
+    let Some(report) = check_doc_into(&value, &opts, pre, &mut out) else {
+        return String::new();
+    };
+    if !report.is_ok() {
+        out.clear();
+        push_error(&mut out, report);
     }
     out.push('}');
     out
@@ -137,13 +137,21 @@ fn push_error(out: &mut String, report: Report) {
 /// Deepest nesting [`parse_json`] reads (the wrapper's guard sends at most 17 levels).
 const PARSE_DEPTH: usize = 64;
 
-/// Strict JSON text → `Value`, for what the wrapper's guard lets through: no float syntax
+/// Strict JSON text → the checker's tree ([`parse_doc`]; `parse_json` is its `Value` form for
+/// the tests), for what the wrapper's guard lets through: no float syntax
 /// (a fraction or an exponent), integers within ±2^53, no lone surrogate in a `\u` escape,
 /// at most [`PARSE_DEPTH`] levels. `None` for anything else, and the wrapper takes the careful
 /// path. Integers come out as the careful reader makes them (`u64` when non-negative, else
 /// `i64`), so the checker sees the same tree. (serde_json's parser does the same job at
 /// 19 KB of wasm, 9 KB gzip, and slower at opt-level z.)
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub fn parse_json(text: &str) -> Option<Value> {
+    parse_doc(text).map(|d| d.to_value())
+}
+
+/// Strict JSON into the checker's tree (see [`parse_json`]): strings without an escape are
+/// slices of `text`; an object's keys are sorted, a repeated key keeps its last value.
+pub(crate) fn parse_doc(text: &str) -> Option<Doc<'_>> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
@@ -160,7 +168,7 @@ struct Parser<'a> {
     i: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
@@ -179,7 +187,7 @@ impl Parser<'_> {
         (self.peek() == Some(b)).then(|| self.i += 1)
     }
 
-    fn word(&mut self, w: &str, v: Value) -> Option<Value> {
+    fn word(&mut self, w: &str, v: Doc<'a>) -> Option<Doc<'a>> {
         let end = self.i + w.len();
         (self.s.get(self.i..end) == Some(w.as_bytes())).then(|| {
             self.i = end;
@@ -187,24 +195,24 @@ impl Parser<'_> {
         })
     }
 
-    fn value(&mut self, depth: usize) -> Option<Value> {
+    fn value(&mut self, depth: usize) -> Option<Doc<'a>> {
         self.ws();
         match self.peek()? {
             b'{' if depth < PARSE_DEPTH => {
                 self.i += 1;
-                let mut map = serde_json::Map::new();
+                let mut entries = Vec::new();
                 if self.eat(b'}').is_some() {
-                    return Some(Value::Object(map));
+                    return Some(Doc::Object(entries));
                 }
                 loop {
                     self.eat(b'"')?;
                     let key = self.string()?;
                     self.eat(b':')?;
                     let v = self.value(depth + 1)?;
-                    map.insert(key, v);
+                    Doc::insert(&mut entries, key, v);
                     if self.eat(b',').is_none() {
                         self.eat(b'}')?;
-                        return Some(Value::Object(map));
+                        return Some(Doc::Object(entries));
                     }
                 }
             }
@@ -212,29 +220,29 @@ impl Parser<'_> {
                 self.i += 1;
                 let mut items = Vec::new();
                 if self.eat(b']').is_some() {
-                    return Some(Value::Array(items));
+                    return Some(Doc::Array(items));
                 }
                 loop {
                     items.push(self.value(depth + 1)?);
                     if self.eat(b',').is_none() {
                         self.eat(b']')?;
-                        return Some(Value::Array(items));
+                        return Some(Doc::Array(items));
                     }
                 }
             }
             b'"' => {
                 self.i += 1;
-                self.string().map(Value::String)
+                self.string().map(Doc::String)
             }
-            b't' => self.word("true", Value::Bool(true)),
-            b'f' => self.word("false", Value::Bool(false)),
-            b'n' => self.word("null", Value::Null),
+            b't' => self.word("true", Doc::Bool(true)),
+            b'f' => self.word("false", Doc::Bool(false)),
+            b'n' => self.word("null", Doc::Null),
             b'-' | b'0'..=b'9' => self.integer(),
             _ => None,
         }
     }
 
-    fn integer(&mut self) -> Option<Value> {
+    fn integer(&mut self) -> Option<Doc<'a>> {
         const SAFE: u64 = 9_007_199_254_740_991;
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -254,7 +262,7 @@ impl Parser<'_> {
         if let Some(b'.' | b'e' | b'E') = self.peek() {
             return None;
         }
-        Some(Value::Number(if negative {
+        Some(Doc::Number(if negative {
             // -0 would be a float in the careful reader's eyes; the guard never sends it.
             if n == 0 {
                 return None;
@@ -266,15 +274,15 @@ impl Parser<'_> {
     }
 
     /// The rest of a string literal (the opening `"` is read).
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         let start = self.i;
         // The common case: no escape, so the text is a slice of the input (valid UTF-8).
         loop {
             match self.peek()? {
                 b'"' => {
-                    let s = self.text.get(start..self.i)?.to_string();
+                    let s = self.text.get(start..self.i)?;
                     self.i += 1;
-                    return Some(s);
+                    return Some(Cow::Borrowed(s));
                 }
                 b'\\' => break,
                 b if b < b' ' => return None,
@@ -294,7 +302,7 @@ impl Parser<'_> {
             match self.peek()? {
                 b'"' => {
                     self.i += 1;
-                    return Some(out);
+                    return Some(Cow::Owned(out));
                 }
                 b'\\' => {
                     self.i += 1;
@@ -367,13 +375,46 @@ fn push_issues<'a>(out: &mut String, issues: impl Iterator<Item = &'a Issue>) {
     out.push(']');
 }
 
-/// Writes `v` as JSON; `None` for a number that is not an integer within ±2^53 (the careful
-/// writer handles those, so no float formatter is needed here).
-fn push_value(out: &mut String, v: &Value) -> Option<()> {
+/// The normalized params (`check::normalize`'s copy, as JSON): no `null` values in objects,
+/// the coerced top-level values applied. `None` as for [`push_doc`].
+pub(crate) fn push_normalized(
+    out: &mut String,
+    root: &Doc<'_>,
+    coerced: &[(&'static str, u64)],
+) -> Option<()> {
+    out.push('{');
+    let mut first = true;
+    for (k, v) in root.entries() {
+        let replacement = coerced.iter().find(|(key, _)| *key == k);
+        if replacement.is_none() && matches!(v, Doc::Null) {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        push_str(out, k);
+        out.push(':');
+        match replacement {
+            Some((_, n)) => push_u64(out, *n),
+            None => push_doc(out, v, 1, true)?,
+        }
+    }
+    out.push('}');
+    Some(())
+}
+
+/// Writes `v` as JSON, leaving out `null` object values when `strip`; `None` for a number
+/// that is not an integer within ±2^53 (the careful writer handles those, so no float
+/// formatter is needed here), or past the checker's depth.
+fn push_doc(out: &mut String, v: &Doc<'_>, depth: usize, strip: bool) -> Option<()> {
+    if depth > crate::check::MAX_DEPTH + 1 {
+        return None;
+    }
     match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
+        Doc::Null => out.push_str("null"),
+        Doc::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Doc::Number(n) => {
             const SAFE: u64 = 9_007_199_254_740_991;
             if let Some(u) = n.as_u64().filter(|u| *u <= SAFE) {
                 push_u64(out, u);
@@ -384,31 +425,42 @@ fn push_value(out: &mut String, v: &Value) -> Option<()> {
                 return None;
             }
         }
-        Value::String(s) => push_str(out, s),
-        Value::Array(items) => {
+        Doc::String(s) => push_str(out, s),
+        Doc::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                push_value(out, item)?;
+                push_doc(out, item, depth + 1, strip)?;
             }
             out.push(']');
         }
-        Value::Object(map) => {
+        Doc::Object(entries) => {
             out.push('{');
-            for (i, (k, item)) in map.iter().enumerate() {
-                if i > 0 {
+            let mut first = true;
+            for (k, item) in entries {
+                if strip && matches!(item, Doc::Null) {
+                    continue;
+                }
+                if !first {
                     out.push(',');
                 }
+                first = false;
                 push_str(out, k);
                 out.push(':');
-                push_value(out, item)?;
+                push_doc(out, item, depth + 1, strip)?;
             }
             out.push('}');
         }
     }
     Some(())
+}
+
+/// Writes `v` as JSON (see [`push_doc`]).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+fn push_value(out: &mut String, v: &Value) -> Option<()> {
+    push_doc(out, &Doc::from_value(v), 0, false)
 }
 
 /// Appends `n` in decimal, without `core::fmt` (the exports' messages and paths use this
@@ -570,7 +622,7 @@ mod tests {
                 let report = if pre.is_empty() {
                     check(params, &opts)
                 } else {
-                    check_report(params, &opts, pre)
+                    crate::check::check_report(params, &opts, pre)
                 };
                 let want: Vec<(String, String)> = report
                     .pairs()

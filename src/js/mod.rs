@@ -124,19 +124,80 @@ pub fn build_params(params: JsValue, options: JsValue) -> Result<JsValue, JsValu
     }
 }
 
-/// `checkJson(text, provider, flags) -> string`: [`check_params`] for params the npm wrapper
-/// has serialized (one string in, one out; see `src/wire.rs`). `""` asks the wrapper for the
-/// careful [`check_params`] instead.
-#[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkJson))]
+/// [`check_params`] for params the npm wrapper has serialized (one string in, one out; see
+/// `src/wire.rs`); `""` asks the wrapper for the careful [`check_params`] instead. The npm
+/// export is [`check_input`], which reads the same text from the input buffer.
 pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
     crate::wire::check_json(text, provider, flags)
 }
 
-/// `buildJson(text, provider, flags) -> string`: [`build_params`] for params the npm wrapper
-/// has serialized (`src/wire.rs`). `""` asks the wrapper for the careful [`build_params`].
-#[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildJson))]
+/// [`build_params`] for params the npm wrapper has serialized (`src/wire.rs`); `""` asks the
+/// wrapper for the careful [`build_params`]. The npm export is [`build_input`].
 pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     crate::wire::build_json(text, provider, flags)
+}
+
+// ---- the JSON text as UTF-16 ----------------------------------------------------------------
+// JSON.stringify's text of Korean params is a two-byte JS string, and TextEncoder (which
+// wasm-bindgen's string passing uses) encodes one of 336 characters in ~1.8 µs in Chromium,
+// more than the JSON round trip the bench compares with. Copying its UTF-16 code units into
+// wasm memory takes ~0.8 µs, and transcoding them here is a short native loop. js/index.js
+// asks for the buffer (`jsonInput`), writes the units, and calls `checkInput` / `buildInput`.
+
+/// Most UTF-16 units `jsonInput` takes (2 MiB of buffer): the wrapper sends at most 256 Ki
+/// (`MAX_TEXT` in js/index.js).
+const MAX_INPUT_UNITS: usize = 1 << 20;
+
+thread_local! {
+    static INPUT: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `jsonInput(units) -> address`: room for `units` UTF-16 code units in wasm memory, for the
+/// next `checkInput` / `buildInput`; 0 when `units` is over the limit (the wrapper then takes
+/// the careful path). The address is even (the buffer is a `Vec<u16>`).
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = jsonInput))]
+pub fn json_input(units: usize) -> usize {
+    if units > MAX_INPUT_UNITS {
+        return 0;
+    }
+    INPUT.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        b.resize(units.max(1), 0);
+        b.as_mut_ptr() as usize
+    })
+}
+
+/// The first `units` code units of the input buffer as text; `None` past the buffer or for a
+/// lone surrogate (which JSON.stringify never leaves unescaped).
+fn input_text(units: usize) -> Option<String> {
+    INPUT.with(|b| {
+        let b = b.borrow();
+        let units = b.get(..units)?;
+        let mut out = String::with_capacity(units.len() + units.len() / 2);
+        for c in char::decode_utf16(units.iter().copied()) {
+            out.push(c.ok()?);
+        }
+        Some(out)
+    })
+}
+
+/// `checkInput(units, provider, flags) -> string`: [`check_json`] of the text in the input
+/// buffer (`""`: take the careful path).
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkInput))]
+pub fn check_input(units: usize, provider: Option<String>, flags: u32) -> String {
+    input_text(units).map_or_else(String::new, |t| {
+        crate::wire::check_json(&t, provider, flags)
+    })
+}
+
+/// `buildInput(units, provider, flags) -> string`: [`build_json`] of the text in the input
+/// buffer (`""`: take the careful path).
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildInput))]
+pub fn build_input(units: usize, provider: Option<String>, flags: u32) -> String {
+    input_text(units).map_or_else(String::new, |t| {
+        crate::wire::build_json(&t, provider, flags)
+    })
 }
 
 /// The crate version, for diagnostics (`version()` in JS).

@@ -125,7 +125,7 @@ fn within(path: &str, base: &str) -> bool {
 /// The checker's state while rules run: the params, the resolved provider, the report.
 pub(crate) struct Ctx<'a> {
     /// The params (already known to be an object).
-    pub root: &'a Node,
+    pub root: &'a Node<'a>,
     /// Options given by the caller.
     pub opts: &'a CheckOptions,
     /// The provider the rules are for, if any.
@@ -150,7 +150,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// A context over the params object `root`.
-    pub fn new(root: &'a Node, opts: &'a CheckOptions, report: Report) -> Self {
+    pub fn new(root: &'a Node<'a>, opts: &'a CheckOptions, report: Report) -> Self {
         let pre_marked = report
             .issues()
             .iter()
@@ -188,7 +188,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The value at a top-level key; `null` counts as absent.
-    pub fn get(&self, key: &str) -> Option<&'a Node> {
+    pub fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         Tree::get(self.root, key).filter(|v| !Tree::is_null(*v))
     }
 
@@ -274,7 +274,7 @@ enum Slot<'a> {
     /// Below a parent of another type, or in a reported subtree: rules add nothing here.
     Blocked,
     /// A value (null only as an array item, where it is the caller's data).
-    Here(&'a Node),
+    Here(&'a Node<'a>),
 }
 
 /// A cursor: a path into the params and what is there. Consuming reads report what is wrong.
@@ -419,7 +419,7 @@ impl<'c, 'a> At<'c, 'a> {
     }
 
     /// The raw node (crate plumbing such as the depth walk; rules read through the cursor).
-    pub(crate) fn node(&self) -> Option<&'a Node> {
+    pub(crate) fn node(&self) -> Option<&'a Node<'a>> {
         match self.slot {
             Slot::Here(v) => Some(v),
             _ => None,
@@ -687,7 +687,7 @@ impl<'c, 'a> At<'c, 'a> {
 }
 
 /// Reads a number as a whole, non-negative, JS-safe integer; the error is the code and message.
-pub(crate) fn read_int(v: &Node) -> Result<u64, (Code, Msg)> {
+pub(crate) fn read_int(v: &Node<'_>) -> Result<u64, (Code, Msg)> {
     if v.kind() != Kind::Number {
         return Err((Code::InvalidType, Msg::MustBeNumber));
     }
@@ -753,6 +753,7 @@ mod tests {
     fn a_type_issue_is_reported_once_and_blocks_the_subtree() {
         let v = json!({"bypass": {"ksnet": "x"}});
         let opts = CheckOptions::default();
+        let v = crate::rules::tree::Doc::from_value(&v);
         let mut ctx = Ctx::new(&v, &opts, Report::new());
         assert!(ctx.at(["bypass", "ksnet"]).object().is_none());
         assert!(ctx.at(["bypass", "ksnet"]).object().is_none());
@@ -768,6 +769,7 @@ mod tests {
     fn required_and_one_of() {
         let v = json!({"a": "", "b": "Q", "c": 3});
         let opts = CheckOptions::default();
+        let v = crate::rules::tree::Doc::from_value(&v);
         let mut ctx = Ctx::new(&v, &opts, Report::new());
         ctx.at(["a"]).required(Msg::Required);
         ctx.at(["z", "y"]).required(Msg::Required);

@@ -35,7 +35,7 @@ for (const file of files) {
   });
 }
 
-// The wrapper hands ordinary params to wasm as one JSON string (checkJson / buildJson); the
+// The wrapper hands ordinary params to wasm as one JSON string (checkInput / buildInput); the
 // careful exports read the JS value property by property. Both must give the same answer.
 test('the one-string path and the careful reader agree on every shared case', () => {
   let n = 0;
@@ -60,6 +60,31 @@ test('the one-string path and the careful reader agree on every shared case', ()
     }
   }
   assert.ok(n >= 50, `${n} cases`);
+});
+
+// The text crosses as UTF-16 units written into a wasm buffer (src/js/mod.rs, jsonInput).
+// A long Korean name (near the 256 Ki-unit limit of the one-string path) makes the buffer, and
+// wasm memory, grow between calls; the answers must stay the careful reader's.
+test('the UTF-16 input buffer: growing memory, non-ASCII text, and back to small input', () => {
+  const base = { pg: 'html5_inicis.INIpayTest', pay_method: 'card', merchant_uid: 'o_buf', amount: 1000, buyer_tel: '010-1234-5678' };
+  for (const name of ['가', '주문'.repeat(60000), '😀 emoji 한글 \u2028', 'a'.repeat(10), '결제'.repeat(120000)]) {
+    const p = { ...base, name };
+    assert.deepEqual(checkParams(p), careful.checkParams(p), `name of ${name.length} units`);
+    let got;
+    try {
+      got = buildParams(p);
+    } catch (e) {
+      got = [e.code, e.issues];
+    }
+    let want;
+    try {
+      want = careful.buildParams(p);
+    } catch (e) {
+      want = [e.code, e.issues];
+    }
+    assert.deepEqual(got, want, `build, name of ${name.length} units`);
+    if (!Array.isArray(got)) assert.equal(got.name, name);
+  }
 });
 
 test('iamport-pay/redirect: parseRedirect and takePendingOrder, the same answers and error class', () => {
