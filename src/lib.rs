@@ -45,6 +45,12 @@ mod rules;
 #[doc(hidden)]
 pub mod tables;
 // The JSON text path of the npm wrapper; plain Rust, used by `js` (wasm32) and its own tests.
+// Public only to the fuzz targets (cargo-fuzz builds with `--cfg fuzzing`): fuzz/wire_json.rs
+// compares this JSON path with `check(&Value)`.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod wire;
+#[cfg(not(fuzzing))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod wire;
 

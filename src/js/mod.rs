@@ -171,15 +171,7 @@ pub fn json_input(units: usize) -> usize {
 /// The first `units` code units of the input buffer as text; `None` past the buffer or for a
 /// lone surrogate (which JSON.stringify never leaves unescaped).
 fn input_text(units: usize) -> Option<String> {
-    INPUT.with(|b| {
-        let b = b.borrow();
-        let units = b.get(..units)?;
-        let mut out = String::with_capacity(units.len() + units.len() / 2);
-        for c in char::decode_utf16(units.iter().copied()) {
-            out.push(c.ok()?);
-        }
-        Some(out)
-    })
+    INPUT.with(|b| crate::wire::utf16_to_string(b.borrow().get(..units)?))
 }
 
 /// `checkInput(units, provider, flags) -> string`: [`check_json`] of the text in the input

@@ -1,0 +1,65 @@
+//! The npm package's JSON path (`src/wire.rs`: text → borrowed tree → rules → JSON answer)
+//! against the native path (`serde_json` → `Value` → `check` / `build_params`) over arbitrary
+//! text: the same `(path, code)` pairs, the same normalized params, and no text the strict
+//! parser accepts that serde_json refuses.
+#![no_main]
+
+use iamport_pay::{build_params, check, CheckOptions};
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+fn pairs(issues: &Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = issues
+        .as_array()
+        .expect("issues array")
+        .iter()
+        .map(|i| {
+            let s = |k: &str| i[k].as_str().expect("string field").to_string();
+            (s("path"), s("code"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fuzz_target!(|data: &[u8]| {
+    let (flags, text) = data.split_first().unwrap_or((&0, &[]));
+    let Ok(text) = std::str::from_utf8(text) else {
+        return;
+    };
+    let flags = u32::from(*flags & 3);
+    let answer = iamport_pay::wire::check_json(text, None, flags);
+    if answer.is_empty() {
+        return; // not what the wrapper's guard sends: the careful path answers instead
+    }
+    let value: Value = serde_json::from_str(text).expect("the strict parser took text serde_json refuses");
+    let options = CheckOptions::default().mobile(flags & 1 != 0).webview(flags & 2 != 0);
+    let report = check(&value, &options);
+    let got: Value = serde_json::from_str(&answer).expect("checkJson answers JSON");
+    assert_eq!(got["ok"], Value::Bool(report.is_ok()));
+    let mut want_errors: Vec<(String, String)> = report
+        .errors()
+        .map(|i| (i.path.clone(), i.code.as_str().to_string()))
+        .collect();
+    want_errors.sort();
+    let mut want_warnings: Vec<(String, String)> = report
+        .warnings()
+        .map(|i| (i.path.clone(), i.code.as_str().to_string()))
+        .collect();
+    want_warnings.sort();
+    assert_eq!(pairs(&got["errors"]), want_errors);
+    assert_eq!(pairs(&got["warnings"]), want_warnings);
+
+    let built = iamport_pay::wire::build_json(text, None, flags);
+    if built.is_empty() {
+        return;
+    }
+    let built: Value = serde_json::from_str(&built).expect("buildJson answers JSON");
+    match build_params(&value, &options) {
+        Ok(params) => assert_eq!(built["params"], params),
+        Err(r) => {
+            assert!(!r.is_ok());
+            assert_eq!(built["error"]["code"], "invalid_params");
+        }
+    }
+});
