@@ -62,6 +62,8 @@ firefox_suites() {
 }
 suite "wasm tests (firefox)" firefox_suites
 suite "good dependency (own allocator, no = pins)" sh scripts/good-dependency.sh
+# The fuzz targets build (stable; cargo-fuzz and nightly are needed only to run them, README).
+suite "fuzz targets build" env RUSTFLAGS="--cfg fuzzing -Dwarnings" cargo check --manifest-path fuzz/Cargo.toml --bins --target-dir target/fuzz-check
 # The hook crates (crates/iamport-pay-{yew,leptos}): lint and docs for wasm32, where all
 # their code is, then their component tests in headless Chromium and Firefox.
 hooks="-p iamport-pay-yew -p iamport-pay-leptos"

@@ -465,7 +465,7 @@ fn push_value(out: &mut String, v: &Value) -> Option<()> {
 
 /// UTF-16 to UTF-8 in one pass over the units (`char::decode_utf16` plus `String::push` per
 /// character was a quarter of a check's time in Chromium); `None` for a lone surrogate.
-pub(crate) fn utf16_to_string(units: &[u16]) -> Option<String> {
+pub fn utf16_to_string(units: &[u16]) -> Option<String> {
     let mut out: Vec<u8> = Vec::with_capacity(units.len() + units.len() / 2 + 8);
     let mut rest = units;
     while let Some((&u, tail)) = rest.split_first() {
