@@ -25,6 +25,8 @@ build() {
   else
     echo "build.sh: wasm-opt not found (run scripts/setup.sh); shipping the unoptimized wasm" >&2
   fi
+  # Short import names in the wasm and its glue (hashed names do not compress).
+  node scripts/short-imports.mjs "$wasm" "pkg/$2.js"
   raw=$(wc -c < "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
   echo "build.sh: $wasm ${raw} bytes (gzip -9: ${gz})"
@@ -36,3 +38,11 @@ build npm-redirect,talc-allocator iamport_pay_redirect
 # The browser entries, with the glue folded in (one fetch fewer on the critical path).
 node scripts/entry.mjs pkg/iamport_pay.js js/index.js pkg/index.js
 node scripts/entry.mjs pkg/iamport_pay_redirect.js js/redirect.js pkg/redirect.js
+# Minified for the browser (the readable sources ship in js/; Node loads those).
+for entry in pkg/index.js pkg/redirect.js; do
+  terser "$entry" --module --compress passes=2 --mangle --keep-classnames \
+    --format "preamble='// iamport-pay: generated and minified by scripts/build.sh (the source is js/ in this package)'" \
+    -o "$entry"
+  node --check "$entry"
+  echo "build.sh: $entry $(wc -c < "$entry") bytes (gzip -9: $(gzip -9 -c "$entry" | wc -c))"
+done
