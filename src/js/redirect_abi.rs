@@ -13,7 +13,9 @@
 //! The decisions are the main entry's code: [`crate::parse_redirect`] (with the
 //! `form_urlencoded` decoder), and [`Fields::read`] and [`Fields::verdict`] for a stored
 //! order (what `take_pending_order` runs through `pending::read_stored_owned`).
-#![allow(unsafe_code)] // `#[no_mangle]` is what exports a function without wasm-bindgen.
+// `#[no_mangle]` is what exports a function without wasm-bindgen, and the arena allocator
+// (below) implements the unsafe `GlobalAlloc` trait.
+#![allow(unsafe_code)]
 
 use super::runtime::{bad_redirect_input, not_in_browser, redirect_result_json};
 use crate::error::{Error, ErrorCode};
@@ -114,9 +116,10 @@ pub extern "C" fn rd_error(kind: u32) -> usize {
         BAD_REDIRECT_INPUT => bad_redirect_input(),
         NO_WINDOW_PENDING => not_in_browser("takePendingOrder"),
         REDIRECT_TOO_LARGE => {
+            // js/redirect.js asks for 3 bytes a UTF-16 unit, and one for a separator.
             let mut m = String::from("the redirect URL is over ");
-            push_u64(&mut m, MAX_INPUT_BYTES as u64);
-            m.push_str(" bytes");
+            push_u64(&mut m, ((MAX_INPUT_BYTES - 1) / 3) as u64);
+            m.push_str(" characters");
             Error::new(ErrorCode::InvalidRedirect, m)
         }
         _ => Error::new(ErrorCode::InvalidRedirect, "unknown error kind"),
