@@ -69,8 +69,8 @@ pub fn parse_redirect(input: &str) -> Result<RedirectResult, Error> {
     // no URLSearchParams, so it decodes as natively does.
     #[cfg(any(not(target_arch = "wasm32"), feature = "npm-redirect"))]
     {
-        // A few short keys: decoding the query again per key is cheaper (in code and in
-        // time) than collecting every pair first.
+        // Decoding the query again for each of the few keys takes less code than collecting
+        // every pair first (a redirect query is short; `find` stops at the first match).
         from_lookup(|key| {
             form_urlencoded::parse(query.as_bytes())
                 .find(|(k, _)| k == key)
