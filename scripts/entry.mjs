@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Folds a wasm-bindgen glue module into a browser entry, so the browser fetches two files
-// (the entry, then the wasm) instead of three (entry -> glue -> wasm). scripts/build.sh runs it:
+// Folds a wasm-bindgen glue module into the main browser entry, so the browser fetches two
+// files (the entry, then the wasm) instead of three (entry -> glue -> wasm). The redirect
+// entry has no glue. scripts/build.sh runs it:
 //
 //   node scripts/entry.mjs GLUE SOURCE OUT
 //
-// SOURCE (js/index.js or js/redirect.js) starts with exactly one glue import,
+// SOURCE (js/index.js) starts with exactly one glue import,
 //   import init, * as bindings from '../pkg/<name>.js';
 // which OUT replaces with the glue itself: the glue's exported functions become private
 // (`__glue_<name>`) and `bindings` an object of them, `init` its default export. SOURCE stays

@@ -46,6 +46,8 @@ suite "cargo fmt" cargo fmt --all -- --check
 suite "clippy host" cargo clippy --all-targets --all-features -- -D warnings
 # --features npm: the npm exports (#[wasm_bindgen] on the JS API, scripts/build.sh) are linted too.
 suite "clippy wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown --features npm -- -D warnings
+# --features npm-redirect: the redirect entry's C ABI and arena (src/js/redirect_abi.rs).
+suite "clippy wasm32 (npm-redirect)" cargo clippy --all-targets --target wasm32-unknown-unknown --features npm-redirect -- -D warnings
 suite "rustdoc (-D warnings)" env RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --all-features
 suite "native cargo test" cargo test --all-features
 # The demo's server (examples/server, a workspace member outside default-members): lint and

@@ -26,7 +26,17 @@
 //! - `sandbox` (wasm32): `iamport_pay::sandbox`, a fake `window.IMP` for the app's own browser tests.
 //! - `talc-allocator` (wasm32): makes talc the module's `#[global_allocator]`. Only the npm
 //!   package's build turns it on; an app that depends on this crate keeps its own allocator.
-#![forbid(unsafe_code)]
+// No unsafe code, but in the redirect entry's wasm (`npm-redirect`): its exports need
+// `#[no_mangle]`, and its heap is a small arena allocator (`GlobalAlloc` is an unsafe
+// trait). There the lint is `deny`, allowed in that one module (src/js/redirect_abi.rs).
+#![cfg_attr(
+    not(all(target_arch = "wasm32", feature = "npm-redirect")),
+    forbid(unsafe_code)
+)]
+#![cfg_attr(
+    all(target_arch = "wasm32", feature = "npm-redirect"),
+    deny(unsafe_code)
+)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

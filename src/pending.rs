@@ -14,6 +14,7 @@
 //! or damaged): a request whose state is unknown (`payment_state_unknown`), or one the buyer
 //! left with Back, keeps it, because the landing page may still need it.
 
+use crate::rules::tree::Tree;
 use serde_json::{Map, Number, Value};
 
 /// Prefix of the `sessionStorage` keys this library writes.
@@ -90,43 +91,117 @@ impl PendingOrder {
         Self::from_owned(v.clone())
     }
 
-    /// [`PendingOrder::from_value`], taking the value: its fields are moved out with
-    /// `get_mut` and `mem::take` (not `Map::remove`, whose rebalancing code costs ~4 KB of
-    /// wasm), so nothing is copied.
+    /// [`PendingOrder::from_value`], taking the value: the fields are read with
+    /// [`Fields::read`] and `customData` is moved out with `get_mut` and `mem::take` (not
+    /// `Map::remove`, whose rebalancing code costs ~4 KB of wasm).
     pub(crate) fn from_owned(mut v: Value) -> Option<Self> {
-        let mut text = |key: &str| match v.get_mut(key) {
-            Some(Value::String(s)) => Some(Some(std::mem::take(s))),
-            None | Some(Value::Null) => Some(None),
-            Some(_) => None,
+        let fields = Fields::read(&v)?;
+        Some(fields.into_order(custom_data(&mut v)))
+    }
+
+    /// Whether the order is past [`PENDING_TTL_MS`] at `now_ms`. A timestamp in the future
+    /// by more than the TTL (a clock jump, or a tampered entry) counts as expired too.
+    pub fn is_expired(&self, now_ms: u64) -> bool {
+        expired(self.created_at, now_ms)
+    }
+}
+
+fn expired(created_at: u64, now_ms: u64) -> bool {
+    now_ms.abs_diff(created_at) > PENDING_TTL_MS
+}
+
+/// The stored `customData`, moved out; `None` when absent or `null`.
+fn custom_data(v: &mut Value) -> Option<Value> {
+    v.get_mut("customData")
+        .map(std::mem::take)
+        .filter(|d| !d.is_null())
+}
+
+/// A stored order's fields but `customData`, read from any JSON tree: the one reader of
+/// [`read_stored`] and of the redirect entry's wasm (`src/js/redirect_abi.rs`, whose JS side
+/// keeps `customData`), so that wasm links no `serde_json::Value`.
+#[derive(Debug)]
+pub(crate) struct Fields {
+    pub(crate) merchant_uid: String,
+    pub(crate) amount: u64,
+    pub(crate) name: Option<String>,
+    pub(crate) pg: Option<String>,
+    pub(crate) created_at: u64,
+}
+
+/// What [`Fields::verdict`] says (a [`Stored`] without the order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Valid,
+    Expired,
+    Corrupt,
+}
+
+impl Fields {
+    /// `None` when a required field is missing or mistyped: `merchant_uid` a string; `name`
+    /// and `pg` a string, `null` or absent; `amount` and `createdAt` whole numbers.
+    pub(crate) fn read<T: Tree>(v: &T) -> Option<Self> {
+        let text = |key: &str| match v.get(key) {
+            None => Some(None),
+            Some(s) if s.is_null() => Some(None),
+            Some(s) => s.str().map(|s| Some(s.to_string())),
         };
         let Some(Some(merchant_uid)) = text("merchant_uid") else {
             return None;
         };
         let name = text("name")?;
         let pg = text("pg")?;
-        Some(PendingOrder {
+        Some(Fields {
             merchant_uid,
             amount: v.get("amount")?.as_u64()?,
             name,
             pg,
             created_at: v.get("createdAt")?.as_u64()?,
-            custom_data: v
-                .get_mut("customData")
-                .map(std::mem::take)
-                .filter(|d| !d.is_null()),
         })
     }
 
-    /// Whether the order is past [`PENDING_TTL_MS`] at `now_ms`. A timestamp in the future
-    /// by more than the TTL (a clock jump, or a tampered entry) counts as expired too.
-    pub fn is_expired(&self, now_ms: u64) -> bool {
-        now_ms.abs_diff(self.created_at) > PENDING_TTL_MS
+    /// The one rule for a readable order: saved for another `merchant_uid` is corrupt (not
+    /// ours), then the expiry ([`PendingOrder::is_expired`]).
+    pub(crate) fn verdict(&self, merchant_uid: &str, now_ms: u64) -> Verdict {
+        if self.merchant_uid != merchant_uid {
+            Verdict::Corrupt
+        } else if expired(self.created_at, now_ms) {
+            Verdict::Expired
+        } else {
+            Verdict::Valid
+        }
+    }
+
+    fn into_order(self, custom_data: Option<Value>) -> PendingOrder {
+        PendingOrder {
+            merchant_uid: self.merchant_uid,
+            amount: self.amount,
+            name: self.name,
+            pg: self.pg,
+            created_at: self.created_at,
+            custom_data,
+        }
+    }
+}
+
+/// `Date.now()` as the milliseconds the expiry compares: 0 for a clock that is not finite or
+/// not after the epoch. (The browser runtimes' clock; wasm32 only.)
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn clock_ms(t: f64) -> u64 {
+    if t.is_finite() && t > 0.0 {
+        t as u64
+    } else {
+        0
     }
 }
 
 /// The `sessionStorage` key of an order.
 pub fn storage_key(merchant_uid: &str) -> String {
-    [STORAGE_PREFIX, merchant_uid].concat()
+    // Not `concat`, whose generic code the redirect entry's wasm would carry for this alone.
+    let mut key = String::with_capacity(STORAGE_PREFIX.len() + merchant_uid.len());
+    key.push_str(STORAGE_PREFIX);
+    key.push_str(merchant_uid);
+    key
 }
 
 /// What a stored string turned out to be.
@@ -146,12 +221,14 @@ pub fn read_stored(stored: &Value, merchant_uid: &str, now_ms: u64) -> Stored {
 }
 
 /// [`read_stored`], taking the value.
-pub(crate) fn read_stored_owned(stored: Value, merchant_uid: &str, now_ms: u64) -> Stored {
-    match PendingOrder::from_owned(stored) {
-        Some(order) if order.merchant_uid != merchant_uid => Stored::Corrupt,
-        Some(order) if order.is_expired(now_ms) => Stored::Expired,
-        Some(order) => Stored::Valid(order),
-        None => Stored::Corrupt,
+pub(crate) fn read_stored_owned(mut stored: Value, merchant_uid: &str, now_ms: u64) -> Stored {
+    let Some(fields) = Fields::read(&stored) else {
+        return Stored::Corrupt;
+    };
+    match fields.verdict(merchant_uid, now_ms) {
+        Verdict::Valid => Stored::Valid(fields.into_order(custom_data(&mut stored))),
+        Verdict::Expired => Stored::Expired,
+        Verdict::Corrupt => Stored::Corrupt,
     }
 }
 

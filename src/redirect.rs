@@ -10,9 +10,11 @@
 //! 처리하기" and "결제 검증 필수").
 //!
 //! The parsing is pure and shared by the native and the wasm build: only the
-//! `application/x-www-form-urlencoded` decoding differs (the `form_urlencoded` crate natively,
-//! the browser's `URLSearchParams` in wasm, both implementations of the same WHATWG
-//! algorithm), and one case table (`tests/redirect_cases.json`) runs against both.
+//! `application/x-www-form-urlencoded` decoding differs (the `form_urlencoded` crate natively
+//! and in the redirect entry's wasm (`npm-redirect`), the browser's `URLSearchParams` in the
+//! other wasm builds, both implementations of the same WHATWG algorithm), and one case table
+//! (`tests/redirect_cases.json`) runs against both (tests/e2e/redirect-entry.test.mjs
+//! compares the two npm entries in a browser).
 
 use crate::error::{Error, ErrorCode};
 use serde_json::{Map, Value};
@@ -63,14 +65,19 @@ pub struct RedirectResult {
 /// [`ErrorCode::InvalidRedirect`] when the query has no (or an empty) `merchant_uid`.
 pub fn parse_redirect(input: &str) -> Result<RedirectResult, Error> {
     let query = locate_query(input);
-    #[cfg(not(target_arch = "wasm32"))]
+    // The redirect entry's wasm (`npm-redirect`, no wasm-bindgen: src/js/redirect_abi.rs) has
+    // no URLSearchParams, so it decodes as natively does.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "npm-redirect"))]
     {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        from_lookup(|key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+        // Decoding the query again for each of the few keys takes less code than collecting
+        // every pair first (a redirect query is short; `find` stops at the first match).
+        from_lookup(|key| {
+            form_urlencoded::parse(query.as_bytes())
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+        })
     }
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(feature = "npm-redirect")))]
     {
         // URLSearchParams.get returns the first value of a repeated key.
         match web_sys::UrlSearchParams::new_with_str(query) {
@@ -86,17 +93,25 @@ pub fn parse_redirect(input: &str) -> Result<RedirectResult, Error> {
 pub(crate) fn locate_query(input: &str) -> &str {
     // The URL parser strips leading and trailing C0 controls and spaces.
     let s = input.trim_matches(|c: char| c <= ' ');
-    let s = s.split_once('#').map_or(s, |(before, _)| before);
+    let s = split_once(s, b'#').map_or(s, |(before, _)| before);
     if has_scheme(s) || s.starts_with('/') || s.starts_with('?') {
-        s.split_once('?').map_or("", |(_, q)| q)
+        split_once(s, b'?').map_or("", |(_, q)| q)
     } else {
         s
     }
 }
 
+/// `s.split_once(c)` for an ASCII `c`, without the generic char searcher (about 800 bytes of
+/// the redirect entry's wasm).
+fn split_once(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == c)?;
+    // An ASCII byte is a char boundary on both sides.
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// Whether `s` starts with a URL scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`).
 fn has_scheme(s: &str) -> bool {
-    let Some((scheme, _)) = s.split_once(':') else {
+    let Some((scheme, _)) = split_once(s, b':') else {
         return false;
     };
     let mut chars = scheme.chars();

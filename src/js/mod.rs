@@ -2,11 +2,15 @@
 //!
 //! `js/index.js` wraps these exports for npm users (it turns thrown plain objects into
 //! `IamportPayError`). The exported names follow API.md. They are exports only with the `npm`
-//! feature (`npm-redirect`: `parseRedirect` and `takePendingOrder` only); without it the
-//! functions are plain Rust, so a Rust app's wasm carries none of them.
+//! feature; without it the functions are plain Rust, so a Rust app's wasm carries none of
+//! them. The redirect entry's wasm (`npm-redirect`) exports a small C ABI instead
+//! (`redirect_abi.rs`, loaded by `js/redirect.js` without wasm-bindgen's glue).
 
 mod convert;
 mod imp;
+// The redirect entry's wasm: its exports are a C ABI, not wasm-bindgen's.
+#[cfg(feature = "npm-redirect")]
+mod redirect_abi;
 pub mod runtime;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;

@@ -98,20 +98,16 @@ impl Default for PayOptions {
 
 // ---- errors --------------------------------------------------------------------------------
 
-fn not_in_browser(what: &str) -> Error {
-    Error::new(
-        ErrorCode::NotInBrowser,
-        [what, " needs a browser page (there is no window here)"].concat(),
-    )
+pub(crate) fn not_in_browser(what: &str) -> Error {
+    // Not `concat`: the redirect entry's wasm has no other use for it.
+    let mut message = what.to_string();
+    message.push_str(" needs a browser page (there is no window here)");
+    Error::new(ErrorCode::NotInBrowser, message)
 }
 
 /// `Error` as the plain object `js/index.js` turns into `IamportPayError`.
 pub(crate) fn error_to_js(e: &Error) -> JsValue {
-    // The redirect-only wasm never has issues to render: leaving the branch out there keeps
-    // the message table out of it.
-    let render = !cfg!(all(feature = "npm-redirect", not(feature = "npm")));
-    let issues =
-        (render && e.code() == ErrorCode::InvalidParams).then(|| issues_to_js(e.issues().iter()));
+    let issues = (e.code() == ErrorCode::InvalidParams).then(|| issues_to_js(e.issues().iter()));
     error_object(e.code().as_str(), e.message(), issues)
 }
 
@@ -1027,12 +1023,7 @@ pub fn detect_mobile() -> bool {
 }
 
 fn now_ms() -> u64 {
-    let t = js_sys::Date::now();
-    if t.is_finite() && t > 0.0 {
-        t as u64
-    } else {
-        0
-    }
+    pending::clock_ms(js_sys::Date::now())
 }
 
 fn session_storage(window: &Window) -> Option<Storage> {
@@ -1393,9 +1384,9 @@ pub fn parse_redirect_js(input: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// The `parseRedirect` export of the npm wrappers: [`parse_redirect_js`]'s result as JSON
-/// text, which `js/index.js` and `js/redirect.js` hand to `JSON.parse` (one string out
+/// text, which `js/index.js` hands to `JSON.parse` (one string out
 /// instead of a string per key and value); its errors are thrown the same way.
-#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = parseRedirectJson))]
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = parseRedirectJson))]
 pub fn parse_redirect_json(input: JsValue) -> Result<String, JsValue> {
     redirect_of(&input)
         .map(|r| redirect_result_json(&r))
@@ -1403,7 +1394,7 @@ pub fn parse_redirect_json(input: JsValue) -> Result<String, JsValue> {
 }
 
 /// [`redirect_result_js`] as JSON text: the same keys in the same order.
-fn redirect_result_json(r: &RedirectResult) -> String {
+pub(crate) fn redirect_result_json(r: &RedirectResult) -> String {
     use crate::wire::push_str;
     let opt = |out: &mut String, s: &Option<String>| match s {
         Some(s) => push_str(out, s),
@@ -1438,15 +1429,20 @@ fn redirect_of(input: &JsValue) -> Result<RedirectResult, Error> {
         // A URL or a Location: both expose the whole URL as `href`.
         redirect::parse_redirect(&href)
     } else {
-        Err(Error::new(
-            ErrorCode::InvalidRedirect,
-            "parseRedirect takes a URL string, a query string, a URL or a Location",
-        ))
+        Err(bad_redirect_input())
     }
 }
 
+/// `parseRedirect`'s answer to an input that is none of what it reads.
+pub(crate) fn bad_redirect_input() -> Error {
+    Error::new(
+        ErrorCode::InvalidRedirect,
+        "parseRedirect takes a URL string, a query string, a URL or a Location",
+    )
+}
+
 /// `takePendingOrder(merchantUid): PendingOrder | null`.
-#[cfg_attr(any(feature = "npm", feature = "npm-redirect"), wasm_bindgen(js_name = takePendingOrder))]
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = takePendingOrder))]
 pub fn take_pending_order_js(merchant_uid: JsValue) -> Result<JsValue, JsValue> {
     let Some(uid) = merchant_uid.as_string() else {
         return Ok(JsValue::NULL);

@@ -52,7 +52,7 @@ test('the tarball ships exactly the package files', () => {
     'js/redirect-node.js', 'js/redirect.d.ts', 'js/redirect.js',
     'js/sandbox.d.ts', 'js/sandbox.js',
     'package.json',
-    'pkg/iamport_pay.js', 'pkg/iamport_pay_bg.wasm', 'pkg/iamport_pay_redirect.js', 'pkg/iamport_pay_redirect_bg.wasm',
+    'pkg/iamport_pay.js', 'pkg/iamport_pay_bg.wasm', 'pkg/iamport_pay_redirect_bg.wasm',
     'pkg/index.js', 'pkg/redirect.js',
   ]);
   const stray = files.filter((f) => /^(src|www|tests|scripts|target|node_modules|examples|docs)\//.test(f) || /\.(rs|toml|tgz)$/.test(f));
