@@ -382,26 +382,12 @@ pub(crate) fn push_normalized(
     root: &Doc<'_>,
     coerced: &[(&'static str, u64)],
 ) -> Option<()> {
-    out.push('{');
-    let mut first = true;
-    for (k, v) in root.entries() {
-        let replacement = coerced.iter().find(|(key, _)| *key == k);
-        if replacement.is_none() && matches!(v, Doc::Null) {
-            continue;
-        }
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        push_str(out, k);
-        out.push(':');
-        match replacement {
-            Some((_, n)) => push_u64(out, *n),
-            None => push_doc(out, v, 1, true)?,
-        }
-    }
-    out.push('}');
-    Some(())
+    // Depth 0 here gives the top-level values depth 1, as in `push_doc`.
+    let entries: &[(Cow<'_, str>, Doc<'_>)] = match root {
+        Doc::Object(entries) => entries,
+        _ => &[],
+    };
+    push_entries(out, entries, 0, true, coerced)
 }
 
 /// Writes `v` as JSON, leaving out `null` object values when `strip`; `None` for a number
@@ -436,24 +422,39 @@ fn push_doc(out: &mut String, v: &Doc<'_>, depth: usize, strip: bool) -> Option<
             }
             out.push(']');
         }
-        Doc::Object(entries) => {
-            out.push('{');
-            let mut first = true;
-            for (k, item) in entries {
-                if strip && matches!(item, Doc::Null) {
-                    continue;
-                }
-                if !first {
-                    out.push(',');
-                }
-                first = false;
-                push_str(out, k);
-                out.push(':');
-                push_doc(out, item, depth + 1, strip)?;
-            }
-            out.push('}');
+        Doc::Object(entries) => push_entries(out, entries, depth, strip, &[])?,
+    }
+    Some(())
+}
+
+/// An object's entries as JSON (see [`push_doc`]); a key in `coerced` is written as its
+/// number instead of its value (the top level of [`push_normalized`]).
+fn push_entries(
+    out: &mut String,
+    entries: &[(Cow<'_, str>, Doc<'_>)],
+    depth: usize,
+    strip: bool,
+    coerced: &[(&'static str, u64)],
+) -> Option<()> {
+    out.push('{');
+    let mut first = true;
+    for (k, item) in entries {
+        let replacement = coerced.iter().find(|(key, _)| *key == &**k);
+        if replacement.is_none() && strip && matches!(item, Doc::Null) {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        push_str(out, k);
+        out.push(':');
+        match replacement {
+            Some((_, n)) => push_u64(out, *n),
+            None => push_doc(out, item, depth + 1, strip)?,
         }
     }
+    out.push('}');
     Some(())
 }
 

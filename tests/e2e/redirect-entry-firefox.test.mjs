@@ -11,24 +11,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TRICKY, PREFIX, ENTRIES } from './redirect-inputs.mjs';
+import { TRICKY, PREFIX, ENTRIES, serve } from './redirect-inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const CASES = JSON.parse(readFileSync(join(ROOT, 'tests/redirect_cases.json'), 'utf8'));
-
-const PAGE = `<!doctype html><meta charset="utf-8"><title>entries</title>
-<script type="module">
-  window.main = await import('/pkg/index.js');
-  window.redirect = await import('/pkg/redirect.js');
-  window.__ready = true;
-</script>`;
 
 let server;
 let base;
@@ -45,25 +36,7 @@ const freePort = async () => {
 };
 
 before(async () => {
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/page.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end(PAGE);
-      return;
-    }
-    try {
-      const file = normalize(join(ROOT, path));
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'text/plain' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, base } = await serve());
 
   const port = await freePort();
   driver = spawn(GECKODRIVER, ['--port', String(port)], { stdio: 'ignore' });

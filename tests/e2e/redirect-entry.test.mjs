@@ -9,25 +9,15 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { TRICKY, PREFIX, ENTRIES } from './redirect-inputs.mjs';
+import { TRICKY, PREFIX, ENTRIES, serve } from './redirect-inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-
-const PAGE = `<!doctype html><meta charset="utf-8"><title>entries</title>
-<script type="module">
-  window.main = await import('/pkg/index.js');
-  window.redirect = await import('/pkg/redirect.js');
-  window.__ready = true;
-</script>`;
 
 let server;
 let base;
@@ -35,27 +25,7 @@ let browser;
 let page;
 
 before(async () => {
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/page.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end(PAGE);
-      return;
-    }
-    // The wasm once more without its MIME type: the loader then compiles from the bytes.
-    const plain = path.startsWith('/plain/');
-    const file = normalize(join(ROOT, plain ? path.slice('/plain'.length) : path));
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': plain ? 'application/octet-stream' : TYPES[extname(file)] ?? 'text/plain' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, base } = await serve());
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
   page = await browser.newPage();
   await page.goto(`${base}/page.html?imp_uid=imp_page&merchant_uid=page-order&imp_success=true`);

@@ -1,5 +1,49 @@
 // The inputs tests/e2e/redirect-entry.test.mjs (Chromium) and
-// tests/e2e/redirect-entry-firefox.test.mjs give both npm entries.
+// tests/e2e/redirect-entry-firefox.test.mjs give both npm entries, and the page both load.
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+/**
+ * Serves the package on 127.0.0.1: `/page.html` is {@link PAGE}, every other path a file of the
+ * repository; under `/plain/` the same files as `application/octet-stream` (the redirect loader
+ * then compiles the wasm from its bytes). Resolves to `{ server, base }`.
+ */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/page.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(PAGE);
+      return;
+    }
+    const plain = path.startsWith('/plain/');
+    const file = normalize(join(ROOT, plain ? path.slice('/plain'.length) : path));
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': plain ? 'application/octet-stream' : TYPES[extname(file)] ?? 'text/plain' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** A page that imports both browser entries as `window.main` and `window.redirect`. */
+export const PAGE = `<!doctype html><meta charset="utf-8"><title>entries</title>
+<script type="module">
+  window.main = await import('/pkg/index.js');
+  window.redirect = await import('/pkg/redirect.js');
+  window.__ready = true;
+</script>`;
 
 // Inputs where the two query decoders (form_urlencoded in the redirect wasm, URLSearchParams
 // in the main one) could part: bad or partial escapes, `+`, invalid UTF-8, repeated keys,
