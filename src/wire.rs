@@ -464,45 +464,6 @@ fn push_value(out: &mut String, v: &Value) -> Option<()> {
     push_doc(out, &Doc::from_value(v), 0, false)
 }
 
-/// UTF-16 to UTF-8 in one pass over the units (`char::decode_utf16` plus `String::push` per
-/// character was a quarter of a check's time in Chromium); `None` for a lone surrogate.
-pub fn utf16_to_string(units: &[u16]) -> Option<String> {
-    let mut out: Vec<u8> = Vec::with_capacity(units.len() + units.len() / 2 + 8);
-    let mut rest = units;
-    while let Some((&u, tail)) = rest.split_first() {
-        rest = tail;
-        let c = u32::from(u);
-        if c < 0x80 {
-            out.push(c as u8);
-        } else if c < 0x800 {
-            out.extend_from_slice(&[0xc0 | (c >> 6) as u8, 0x80 | (c & 0x3f) as u8]);
-        } else if (0xd800..0xdc00).contains(&c) {
-            let (&lo, tail) = rest.split_first()?;
-            let lo = u32::from(lo);
-            if !(0xdc00..0xe000).contains(&lo) {
-                return None;
-            }
-            rest = tail;
-            let c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-            out.extend_from_slice(&[
-                0xf0 | (c >> 18) as u8,
-                0x80 | ((c >> 12) & 0x3f) as u8,
-                0x80 | ((c >> 6) & 0x3f) as u8,
-                0x80 | (c & 0x3f) as u8,
-            ]);
-        } else if (0xdc00..0xe000).contains(&c) {
-            return None;
-        } else {
-            out.extend_from_slice(&[
-                0xe0 | (c >> 12) as u8,
-                0x80 | ((c >> 6) & 0x3f) as u8,
-                0x80 | (c & 0x3f) as u8,
-            ]);
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 /// Appends `n` in decimal, without `core::fmt` (the exports' messages and paths use this
 /// instead of `format!`, which keeps the integer formatter out of the redirect wasm).
 pub(crate) fn push_u64(out: &mut String, n: u64) {
@@ -548,36 +509,6 @@ mod tests {
     use super::*;
     use crate::check::{build_params, check};
     use serde_json::json;
-
-    #[test]
-    fn utf16_transcodes_like_std() {
-        for s in [
-            "",
-            "plain",
-            "주문명:결제테스트",
-            "é ß ÿ Ā",
-            "😀 a\u{10ffff}\u{ffff}\u{800}\u{7ff}\u{80}",
-        ] {
-            let units: Vec<u16> = s.encode_utf16().collect();
-            assert_eq!(utf16_to_string(&units).as_deref(), Some(s));
-        }
-        // Lone surrogates: high at the end, high before a non-low, low alone.
-        for units in [
-            &[0xd800u16][..],
-            &[0xd800, 0x41],
-            &[0xdc00],
-            &[0x41, 0xdfff, 0x42],
-        ] {
-            assert_eq!(utf16_to_string(units), None, "{units:x?}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn utf16_agrees_with_from_utf16(units in proptest::collection::vec(proptest::prelude::any::<u16>(), 0..64)) {
-            proptest::prop_assert_eq!(utf16_to_string(&units), String::from_utf16(&units).ok());
-        }
-    }
 
     #[test]
     fn strings_escape_like_json() {

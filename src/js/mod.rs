@@ -141,59 +141,61 @@ pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     crate::wire::build_json(text, provider, flags)
 }
 
-// ---- the JSON text as UTF-16 ----------------------------------------------------------------
+// ---- the JSON text in a buffer ----------------------------------------------------------
 // JSON.stringify's text of Korean params is a two-byte JS string, and TextEncoder (which
 // wasm-bindgen's string passing uses) encodes one of 336 characters in ~1.8 µs in Chromium,
-// more than the JSON round trip the bench compares with. Copying its UTF-16 code units into
-// wasm memory takes ~0.8 µs, and transcoding them here is a short native loop. js/index.js
-// asks for the buffer (`jsonInput`), writes the units, and calls `checkInput` / `buildInput`.
+// more than the JSON round trip the bench compares with. js/index.js asks for a buffer
+// (`jsonInput`), writes the text's UTF-8 into it with a loop (about twice as fast), and calls
+// `checkInput` / `buildInput`, which check it in place: the tree borrows from the buffer.
 
-/// Most UTF-16 units `jsonInput` takes (2 MiB of buffer): the wrapper sends at most 256 Ki
-/// (`MAX_TEXT` in js/index.js).
-const MAX_INPUT_UNITS: usize = 1 << 20;
+/// Most bytes `jsonInput` takes: the wrapper sends at most 256 Ki UTF-16 units (`MAX_TEXT` in
+/// js/index.js) and asks for 3 bytes each.
+const MAX_INPUT_BYTES: usize = 3 << 18;
 
 thread_local! {
-    static INPUT: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+    static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `jsonInput(units) -> address`: room for `units` UTF-16 code units in wasm memory, for the
-/// next `checkInput` / `buildInput`; 0 when `units` is over the limit (the wrapper then takes
-/// the careful path). The address is even (the buffer is a `Vec<u16>`).
+/// `jsonInput(bytes) -> address`: room for `bytes` bytes of UTF-8 in wasm memory, for the next
+/// `checkInput` / `buildInput`; 0 when `bytes` is over the limit (the wrapper then takes the
+/// careful path).
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = jsonInput))]
-pub fn json_input(units: usize) -> usize {
-    if units > MAX_INPUT_UNITS {
+pub fn json_input(bytes: usize) -> usize {
+    if bytes > MAX_INPUT_BYTES {
         return 0;
     }
     INPUT.with(|b| {
         let mut b = b.borrow_mut();
         b.clear();
-        b.resize(units.max(1), 0);
+        b.resize(bytes.max(1), 0);
         b.as_mut_ptr() as usize
     })
 }
 
-/// The first `units` code units of the input buffer as text; `None` past the buffer or for a
-/// lone surrogate (which JSON.stringify never leaves unescaped).
-fn input_text(units: usize) -> Option<String> {
-    INPUT.with(|b| crate::wire::utf16_to_string(b.borrow().get(..units)?))
+/// `f` of the first `len` bytes of the input buffer as text; `""` past the buffer or for bytes
+/// that are not UTF-8 (the wrapper then takes the careful path).
+fn with_input(len: usize, f: impl FnOnce(&str) -> String) -> String {
+    INPUT.with(|b| {
+        let b = b.borrow();
+        match b.get(..len).map(std::str::from_utf8) {
+            Some(Ok(text)) => f(text),
+            _ => String::new(),
+        }
+    })
 }
 
-/// `checkInput(units, provider, flags) -> string`: [`check_json`] of the text in the input
-/// buffer (`""`: take the careful path).
+/// `checkInput(len, provider, flags) -> string`: [`check_json`] of the `len` bytes of text in
+/// the input buffer (`""`: take the careful path).
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkInput))]
-pub fn check_input(units: usize, provider: Option<String>, flags: u32) -> String {
-    input_text(units).map_or_else(String::new, |t| {
-        crate::wire::check_json(&t, provider, flags)
-    })
+pub fn check_input(len: usize, provider: Option<String>, flags: u32) -> String {
+    with_input(len, |t| crate::wire::check_json(t, provider, flags))
 }
 
-/// `buildInput(units, provider, flags) -> string`: [`build_json`] of the text in the input
-/// buffer (`""`: take the careful path).
+/// `buildInput(len, provider, flags) -> string`: [`build_json`] of the `len` bytes of text in
+/// the input buffer (`""`: take the careful path).
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildInput))]
-pub fn build_input(units: usize, provider: Option<String>, flags: u32) -> String {
-    input_text(units).map_or_else(String::new, |t| {
-        crate::wire::build_json(&t, provider, flags)
-    })
+pub fn build_input(len: usize, provider: Option<String>, flags: u32) -> String {
+    with_input(len, |t| crate::wire::build_json(t, provider, flags))
 }
 
 /// The crate version, for diagnostics (`version()` in JS).
