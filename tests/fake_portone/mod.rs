@@ -8,8 +8,9 @@
 #![allow(dead_code)]
 
 use axum::body::Bytes;
-use axum::extract::{Path, State as AxState};
+use axum::extract::{Path, Request, State as AxState};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -312,36 +313,14 @@ fn authorize(st: &Shared, method: &Method, uri: &Uri, headers: &HeaderMap) -> Op
     None
 }
 
-macro_rules! auth {
-    ($st:expr, $m:expr, $u:expr, $h:expr) => {
-        if let Some(r) = authorize(&$st, &$m, &$u, &$h) {
-            return r;
-        }
-    };
-}
-
-async fn get_payment(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    Path(imp_uid): Path<String>,
-) -> Response {
-    auth!(st, m, u, h);
+async fn get_payment(AxState(st): AxState<Shared>, Path(imp_uid): Path<String>) -> Response {
     match st.lock().unwrap().payments.get(&imp_uid) {
         Some(p) => ok(p.clone()),
         None => not_found("존재하지 않는 결제정보입니다."),
     }
 }
 
-async fn find_payment(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    Path(merchant_uid): Path<String>,
-) -> Response {
-    auth!(st, m, u, h);
+async fn find_payment(AxState(st): AxState<Shared>, Path(merchant_uid): Path<String>) -> Response {
     let s = st.lock().unwrap();
     let latest = s
         .payments
@@ -354,14 +333,7 @@ async fn find_payment(
     }
 }
 
-async fn prepare(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    body: Bytes,
-) -> Response {
-    auth!(st, m, u, h);
+async fn prepare(AxState(st): AxState<Shared>, h: HeaderMap, body: Bytes) -> Response {
     let b = body_object(&h, &body);
     let (Some(uid), Some(amount)) = (
         b.get("merchant_uid").and_then(Value::as_str),
@@ -388,28 +360,14 @@ async fn prepare(
     ok(v)
 }
 
-async fn get_prepared(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    Path(merchant_uid): Path<String>,
-) -> Response {
-    auth!(st, m, u, h);
+async fn get_prepared(AxState(st): AxState<Shared>, Path(merchant_uid): Path<String>) -> Response {
     match st.lock().unwrap().prepared.get(&merchant_uid) {
         Some(v) => ok(v.clone()),
         None => not_found("사전등록된 결제정보가 존재하지 않습니다."),
     }
 }
 
-async fn cancel(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    body: Bytes,
-) -> Response {
-    auth!(st, m, u, h);
+async fn cancel(AxState(st): AxState<Shared>, h: HeaderMap, body: Bytes) -> Response {
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     let key = match (
@@ -481,14 +439,7 @@ fn new_imp_uid(s: &mut State) -> String {
     format!("imp_{:012}", 700_000_000_000u64 + s.seq)
 }
 
-async fn pay_again(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    body: Bytes,
-) -> Response {
-    auth!(st, m, u, h);
+async fn pay_again(AxState(st): AxState<Shared>, h: HeaderMap, body: Bytes) -> Response {
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     let cu = b
@@ -515,14 +466,7 @@ async fn pay_again(
     ok(p)
 }
 
-async fn pay_onetime(
-    AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
-    h: HeaderMap,
-    body: Bytes,
-) -> Response {
-    auth!(st, m, u, h);
+async fn pay_onetime(AxState(st): AxState<Shared>, h: HeaderMap, body: Bytes) -> Response {
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     let imp = new_imp_uid(&mut s);
@@ -553,12 +497,10 @@ fn billing_key(customer_uid: &str) -> Value {
 async fn customers(
     AxState(st): AxState<Shared>,
     m: Method,
-    u: Uri,
     h: HeaderMap,
     Path(customer_uid): Path<String>,
     body: Bytes,
 ) -> Response {
-    auth!(st, m, u, h);
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     match m {
@@ -593,13 +535,10 @@ async fn customers(
 
 async fn receipt(
     AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
     h: HeaderMap,
     Path(imp_uid): Path<String>,
     body: Bytes,
 ) -> Response {
-    auth!(st, m, u, h);
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     let Some(amount) = s.payments.get(&imp_uid).map(|p| p["amount"].clone()) else {
@@ -617,13 +556,10 @@ async fn receipt(
 
 async fn external_receipt(
     AxState(st): AxState<Shared>,
-    m: Method,
-    u: Uri,
     h: HeaderMap,
     Path(merchant_uid): Path<String>,
     body: Bytes,
 ) -> Response {
-    auth!(st, m, u, h);
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     let imp = new_imp_uid(&mut s);
@@ -639,12 +575,10 @@ async fn external_receipt(
 async fn escrow(
     AxState(st): AxState<Shared>,
     m: Method,
-    u: Uri,
     h: HeaderMap,
     Path(imp_uid): Path<String>,
     body: Bytes,
 ) -> Response {
-    auth!(st, m, u, h);
     let b = body_object(&h, &body);
     let mut s = st.lock().unwrap();
     if !s.payments.contains_key(&imp_uid) {
@@ -668,10 +602,18 @@ async fn escrow(
     ok(r)
 }
 
+/// Every route but `/users/getToken` needs a live token: [`authorize`] answers before the
+/// handler runs.
+async fn require_token(AxState(st): AxState<Shared>, req: Request, next: Next) -> Response {
+    match authorize(&st, req.method(), req.uri(), req.headers()) {
+        Some(refused) => refused,
+        None => next.run(req).await,
+    }
+}
+
 /// The API routes, on `state`.
 pub fn router(state: Shared) -> Router {
     Router::new()
-        .route("/users/getToken", post(get_token))
         .route("/payments/find/{merchant_uid}", get(find_payment))
         .route("/payments/prepare", post(prepare))
         .route("/payments/prepare/{merchant_uid}", get(get_prepared))
@@ -686,5 +628,7 @@ pub fn router(state: Shared) -> Router {
         .route("/receipts/external/{merchant_uid}", post(external_receipt))
         .route("/receipts/{imp_uid}", post(receipt))
         .route("/escrows/logis/{imp_uid}", post(escrow).put(escrow))
+        .route_layer(middleware::from_fn_with_state(state.clone(), require_token))
+        .route("/users/getToken", post(get_token))
         .with_state(state)
 }

@@ -276,9 +276,8 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn plain(status: StatusCode, text: String, extra: &[(header::HeaderName, String)]) -> Response {
-    let mut r = (status, text).into_response();
-    let h = r.headers_mut();
+/// The headers every answer of the demo server carries: its type, never cached, never sniffed.
+fn served_as(h: &mut header::HeaderMap, content_type: &'static str) {
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store, max-age=0"),
@@ -287,10 +286,13 @@ fn plain(status: StatusCode, text: String, extra: &[(header::HeaderName, String)
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+}
+
+fn plain(status: StatusCode, text: String, extra: &[(header::HeaderName, String)]) -> Response {
+    let mut r = (status, text).into_response();
+    let h = r.headers_mut();
+    served_as(h, "text/plain; charset=utf-8");
     for (k, v) in extra {
         if let Ok(v) = HeaderValue::from_str(v) {
             h.insert(k.clone(), v);
@@ -388,18 +390,7 @@ async fn files(State(app): State<App>, method: Method, uri: Uri) -> Response {
     };
     let mut r = Response::new(body);
     let h = r.headers_mut();
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store, max-age=0"),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(content_type(&file)),
-    );
+    served_as(h, content_type(&file));
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     r
 }
