@@ -14,7 +14,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TERM_COLOR=never
 # Disk: a full run once filled a CI machine's disk (ENOSPC: npm's exit code 228). Every crate
 # is built once per run, so incremental caches only cost space, and line tables are enough for
-# a test's backtrace. Measured on a clean clone: see README "Tests".
+# a test's backtrace. Measured on a clean clone: see README "The two commands".
 export CARGO_INCREMENTAL=0
 export CARGO_PROFILE_DEV_DEBUG=line-tables-only
 df -Pk . | awk 'NR == 2 { printf "test.sh: %d MiB free on the disk of %s\n", $4 / 1024, $6 }'
