@@ -9,7 +9,10 @@
 //   (`sh scripts/examples.sh yew` builds it; too slow to build here)
 // - cold start in headless Chromium: import() of the entry (fetch + compile + instantiate)
 //   on a fresh page with the HTTP cache disabled, median of N page loads, against import()
-//   of a one-line module from the same server in the same loop
+//   of a one-line module from the same server in the same loop, and of a one-line module that
+//   fetches the main wasm (two requests in a row: the floor of any entry with a wasm file)
+// - page load in headless Chromium: navigation start to the entry imported, with and without
+//   the preload hints of docs/javascript.md, against a page importing the one-line module
 // - µs per call (median of 15 batches) of checkParams / buildParams / parseRedirect against
 //   JSON.parse(JSON.stringify(p)) of the same object, or Object.fromEntries(new URL(u).searchParams)
 import { execFileSync } from 'node:child_process';
@@ -93,7 +96,7 @@ try {
   }
 
   // ---- cold start --------------------------------------------------------------------------
-  const starts = { trivial: [] };
+  const starts = { trivial: [], two: [] };
   for (const [name] of entries) starts[name] = [];
   const importOnFreshPage = async (url) => {
     await page.goto(blank);
@@ -105,6 +108,7 @@ try {
   };
   for (let i = 0; i < LOADS; i++) {
     starts.trivial.push(await importOnFreshPage(`${base}/scripts/bench-trivial.js?load=${i}`));
+    starts.two.push(await importOnFreshPage(`${base}/scripts/bench-two-requests.js?load=${i}`));
     for (const [name, path] of entries) {
       starts[name].push(await importOnFreshPage(`${base}/${path.replace(/^\.\//, '')}?load=${i}`));
     }
@@ -112,9 +116,33 @@ try {
   const floor = median(starts.trivial);
   console.log(`\ncold start in headless Chromium: import() on a fresh page, HTTP cache disabled, median of ${LOADS} loads`);
   console.log(`  ${'one-line module (the floor)'.padEnd(44)} ${floor.toFixed(2).padStart(8)} ms   (min ${Math.min(...starts.trivial).toFixed(2)}, max ${Math.max(...starts.trivial).toFixed(2)})`);
+  const two = median(starts.two);
+  console.log(`  ${'one-line module that fetches the main wasm'.padEnd(44)} ${two.toFixed(2).padStart(8)} ms   (${(two / floor).toFixed(2)}× the floor: two requests in a row, nothing compiled)`);
   for (const [name] of entries) {
     const m = median(starts[name]);
     console.log(`  ${name.padEnd(44)} ${m.toFixed(2).padStart(8)} ms   (${(m / floor).toFixed(2)}× the floor; min ${Math.min(...starts[name]).toFixed(2)}, max ${Math.max(...starts[name]).toFixed(2)})`);
+  }
+
+  // ---- page load: the checkout page imports the entry, with and without preload hints ------
+  const mainPath = `/${entries[0][1].replace(/^\.\//, '')}`;
+  const pages = {
+    'one-line module (the floor)': '?m=/scripts/bench-trivial.js',
+    'iamport-pay, no hints': `?m=${mainPath}`,
+    'iamport-pay, modulepreload + wasm preload': `?m=${mainPath}&wasm=/pkg/iamport_pay_bg.wasm`,
+  };
+  const loads = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+  for (let i = 0; i < LOADS; i++) {
+    for (const [name, query] of Object.entries(pages)) {
+      await page.goto(`${base}/scripts/bench-nav.html${query}`);
+      await page.waitForFunction(() => window.done !== undefined);
+      loads[name].push(await page.evaluate(() => window.done));
+    }
+  }
+  const navFloor = median(Object.values(loads)[0]);
+  console.log(`\npage load in headless Chromium: navigation start to the entry imported (scripts/bench-nav.html), HTTP cache disabled, median of ${LOADS} loads`);
+  for (const [name, xs] of Object.entries(loads)) {
+    const m = median(xs);
+    console.log(`  ${name.padEnd(44)} ${m.toFixed(2).padStart(8)} ms   (${(m / navFloor).toFixed(2)}× the floor)`);
   }
 
   // ---- per call ----------------------------------------------------------------------------

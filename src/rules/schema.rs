@@ -74,7 +74,12 @@ pub(crate) const KEYS: &[(&str, Type)] = &[
 
 /// The documented type of a top-level key: the common table, then the four PGs' own keys.
 pub(crate) fn key_type(key: &str) -> Option<Type> {
-    let found = |keys: &[(&str, Type)]| keys.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
+    // Lengths first: most entries differ there, and no byte comparison runs for them.
+    let found = |keys: &[(&str, Type)]| {
+        keys.iter()
+            .find(|(k, _)| k.len() == key.len() && k.as_bytes() == key.as_bytes())
+            .map(|(_, t)| *t)
+    };
     found(KEYS).or_else(|| crate::rules::PGS.iter().find_map(|pg| found(pg.keys)))
 }
 
