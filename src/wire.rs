@@ -86,7 +86,9 @@ pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
             .and_then(Tree::str)
             .and_then(|pg| Provider::from_pg(pg).ok())
     });
-    let mut out = String::with_capacity(64);
+    // Room for the issues too: an issue with both messages is about 200–400 bytes.
+    let issues = report.issues().len();
+    let mut out = String::with_capacity(64 + 384 * issues);
     out.push_str("{\"ok\":");
     out.push_str(if report.is_ok() { "true" } else { "false" });
     out.push_str(",\"provider\":");
@@ -474,11 +476,35 @@ pub(crate) fn push_u64(out: &mut String, n: u64) {
 }
 
 /// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
+/// Whether one of the eight bytes of `w` is below 0x20, `"` or `\\` (exact: the classic
+/// "has a zero byte" / "has a byte less than n" tests, which have no false negatives and,
+/// asked only whether any byte matches, no false positives).
+#[inline(always)]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))) != 0
+}
+
 pub(crate) fn push_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
+    // Eight bytes at a time while none of them needs an escape (messages are long and have
+    // none); from the first block that has one, byte by byte.
+    let mut clean = 0;
+    while let Some(block) = bytes.get(clean..clean + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(block);
+        if needs_escape(u64::from_le_bytes(word)) {
+            break;
+        }
+        clean += 8;
+    }
+    for (i, b) in bytes.iter().copied().enumerate().skip(clean) {
         if b >= b' ' && b != b'"' && b != b'\\' {
             continue;
         }
@@ -775,5 +801,38 @@ mod tests {
             proptest::prop_assert!(push_value(&mut out, &v).is_some());
             proptest::prop_assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod escape_tests {
+    use super::needs_escape;
+
+    /// Every byte value at every position of the word, among bytes that need no escape
+    /// (ASCII, `"`'s and `\\`'s neighbours, UTF-8 lead and continuation bytes).
+    #[test]
+    fn needs_escape_matches_the_byte_test() {
+        let byte_needs = |b: u8| b < b' ' || b == b'"' || b == b'\\';
+        for fill in [
+            0x20u8, 0x21, 0x23, 0x41, 0x5b, 0x5d, 0x7f, 0x80, 0xbf, 0xea, 0xff,
+        ] {
+            for pos in 0..8 {
+                for b in 0..=255u8 {
+                    let mut w = [fill; 8];
+                    w[pos] = b;
+                    assert_eq!(
+                        needs_escape(u64::from_le_bytes(w)),
+                        byte_needs(b),
+                        "fill {fill:#x}, byte {b:#x} at {pos}"
+                    );
+                }
+            }
+        }
+        // Two hits, and a hit below bytes that would flag only through a borrow.
+        assert!(needs_escape(u64::from_le_bytes(*b"\x00\x00abcdef")));
+        assert!(needs_escape(u64::from_le_bytes([
+            0, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21, 0x21
+        ])));
+        assert!(!needs_escape(u64::from_le_bytes(*b"abcdefgh")));
     }
 }

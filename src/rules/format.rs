@@ -294,8 +294,10 @@ pub(crate) fn closest<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) ->
     let mut rb = ['\0'; STACK_CHARS];
     let mut rows = Rows::new();
     for real in candidates {
+        // Only a distance below the best so far can win: cap the edit there.
+        let cap = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
         let d = match fill_squashed(real, &mut rb) {
-            Some(r) => rows.edit(k, r, 2),
+            Some(r) => rows.edit(k, r, cap),
             None => distance(&squash(s), &squash(real), 2),
         };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
