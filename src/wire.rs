@@ -475,7 +475,6 @@ pub(crate) fn push_u64(out: &mut String, n: u64) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
 /// Whether one of the eight bytes of `w` is below 0x20, `"` or `\\` (exact: the classic
 /// "has a zero byte" / "has a byte less than n" tests, which have no false negatives and,
 /// asked only whether any byte matches, no false positives).
@@ -488,6 +487,7 @@ fn needs_escape(w: u64) -> bool {
     (below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))) != 0
 }
 
+/// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
 pub(crate) fn push_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
@@ -802,11 +802,6 @@ mod tests {
             proptest::prop_assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
         }
     }
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod escape_tests {
-    use super::needs_escape;
 
     /// Every byte value at every position of the word, among bytes that need no escape
     /// (ASCII, `"`'s and `\\`'s neighbours, UTF-8 lead and continuation bytes).
