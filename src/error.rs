@@ -4,6 +4,7 @@
 
 use crate::issue::{Issue, Lang};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The stable error codes of API.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,10 +52,14 @@ impl fmt::Display for ErrorCode {
 }
 
 /// An error of the browser runtime or of [`parse_redirect`](crate::parse_redirect).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Error {
     code: ErrorCode,
+    /// Empty for `invalid_params`, whose message names the first issue and is rendered into
+    /// `rendered` on the first [`Error::message`] call: the npm package's wasm, whose JS
+    /// wrapper renders messages itself (`js/index.js`), then never links the message table.
     message: String,
+    rendered: OnceLock<String>,
     issues: Vec<Issue>,
 }
 
@@ -64,32 +69,39 @@ impl Error {
         Error {
             code,
             message: message.into(),
+            rendered: OnceLock::new(),
             issues: Vec::new(),
         }
     }
 
     /// `invalid_params` carrying every error issue found.
     pub fn invalid_params(issues: Vec<Issue>) -> Self {
-        let errors: Vec<Issue> = issues.into_iter().filter(Issue::is_error).collect();
+        Error {
+            code: ErrorCode::InvalidParams,
+            message: String::new(),
+            rendered: OnceLock::new(),
+            issues: issues.into_iter().filter(Issue::is_error).collect(),
+        }
+    }
+
+    /// The `invalid_params` message: the count and the first error (js/index.js,
+    /// `invalidParams`, builds the same text from the rendered issues).
+    fn issues_message(&self) -> String {
         // Built by hand, not with `format!`: this is on the exports' path (see wire::push_u64).
         let mut message = String::from("invalid request_pay params");
-        if errors.len() > 1 {
+        if self.issues.len() > 1 {
             message.push_str(" (");
-            crate::wire::push_u64(&mut message, errors.len() as u64);
+            crate::wire::push_u64(&mut message, self.issues.len() as u64);
             message.push_str(" errors); first: ");
         } else {
             message.push_str(": ");
         }
-        if let Some(i) = errors.first() {
+        if let Some(i) = self.issues.first() {
             message.push_str(if i.path.is_empty() { "params" } else { &i.path });
             message.push_str(": ");
             message.push_str(&i.message(Lang::En));
         }
-        Error {
-            code: ErrorCode::InvalidParams,
-            message,
-            issues: errors,
-        }
+        message
     }
 
     /// The stable code.
@@ -99,6 +111,17 @@ impl Error {
 
     /// The English message.
     pub fn message(&self) -> &str {
+        if self.code == ErrorCode::InvalidParams {
+            return self.rendered.get_or_init(|| self.issues_message());
+        }
+        &self.message
+    }
+
+    /// The message as it was made: empty for `invalid_params` (whose message
+    /// [`Error::message`] renders). The npm exports hand errors to JS with this, which keeps the renderer (and
+    /// the message table) out of the package's wasm; the wrapper renders that one message.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn message_as_made(&self) -> &str {
         &self.message
     }
 
@@ -110,7 +133,26 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
+        write!(f, "{}: {}", self.code, self.message())
+    }
+}
+
+// By hand: the message is compared (and shown) rendered, whether or not it was asked for yet.
+impl PartialEq for Error {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.issues == other.issues && self.message() == other.message()
+    }
+}
+
+impl Eq for Error {}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.code)
+            .field("message", &self.message())
+            .field("issues", &self.issues)
+            .finish()
     }
 }
 
@@ -136,6 +178,26 @@ mod tests {
             assert_eq!(code.as_str(), s);
             assert_eq!(code.to_string(), s);
         }
+    }
+
+    #[test]
+    fn errors_cross_threads() {
+        // The lazily rendered message must not cost servers `Send + Sync` (anyhow, tokio).
+        fn send_sync<T: Send + Sync + 'static>() {}
+        send_sync::<Error>();
+    }
+
+    #[test]
+    fn invalid_params_renders_its_message_once_asked() {
+        let e = Error::invalid_params(vec![Issue::new("amount", Code::Required, Msg::Required)]);
+        let same = e.clone();
+        assert_eq!(
+            e.message(),
+            "invalid request_pay params: amount: amount is required"
+        );
+        // Equal whether or not the other one rendered its message yet.
+        assert_eq!(same, e);
+        assert_eq!(format!("{e}"), format!("invalid_params: {}", e.message()));
     }
 
     #[test]

@@ -116,6 +116,10 @@ macro_rules! messages {
         pub enum Msg { $(#[allow(missing_docs)] $variant,)* }
 
         impl Msg {
+            /// Every message, in table order (`Msg::ALL[m as usize] == m`; the npm wrapper's
+            /// copy of the table, `js/index.js`, is generated in this order).
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+
             /// The template of this message in `lang`.
             pub const fn template(self, lang: Lang) -> &'static str {
                 match lang {
@@ -142,9 +146,6 @@ macro_rules! messages {
             }
         }
 
-        /// Every message, in table order.
-        #[cfg(test)]
-        const ALL_MSGS: &[Msg] = &[$(Msg::$variant,)*];
     };
 }
 
@@ -709,10 +710,10 @@ mod tests {
     #[test]
     fn text_is_the_template() {
         assert_eq!(
-            ALL_MSGS.len(),
-            ALL_MSGS.last().map_or(0, |m| *m as usize + 1)
+            Msg::ALL.len(),
+            Msg::ALL.last().map_or(0, |m| *m as usize + 1)
         );
-        for msg in ALL_MSGS {
+        for msg in Msg::ALL {
             for lang in [Lang::En, Lang::Ko] {
                 assert_eq!(msg.text(lang), msg.template(lang), "{msg:?} {lang:?}");
                 assert!(!msg.text(lang).is_empty(), "{msg:?} {lang:?}");

@@ -10,13 +10,15 @@
 //! strict JSON refuses) answers with an empty string, and the wrapper falls back to the
 //! careful export too, so every hostile input keeps its answer.
 //!
-//! The answer comes back as one JSON string for `JSON.parse`: messages are rendered here,
-//! from the one message table, and only for the issues that exist.
+//! The answer comes back as one JSON string for `JSON.parse`. Issues carry their message row
+//! and its values ([`push_issue`]), not text: the wrapper renders the messages from its
+//! generated copy of the one message table (`src/issue.rs` → `js/index.js`), and only for
+//! the issues that exist.
 
 use crate::check::{check_doc, check_doc_into, CheckOptions};
-use crate::error::Error;
+use crate::error::ErrorCode;
 use crate::issue::{Code, Msg};
-use crate::issue::{Issue, Lang, Report};
+use crate::issue::{Issue, Report};
 use crate::provider::Provider;
 use crate::rules::tree::{Doc, Tree};
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -86,9 +88,9 @@ pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
             .and_then(Tree::str)
             .and_then(|pg| Provider::from_pg(pg).ok())
     });
-    // Room for the issues too: an issue with both messages is about 200–400 bytes.
+    // Room for the issues too: an issue is about 40–100 bytes.
     let issues = report.issues().len();
-    let mut out = String::with_capacity(64 + 384 * issues);
+    let mut out = String::with_capacity(64 + 96 * issues);
     out.push_str("{\"ok\":");
     out.push_str(if report.is_ok() { "true" } else { "false" });
     out.push_str(",\"provider\":");
@@ -105,7 +107,7 @@ pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
 }
 
 /// `buildJson(text, provider, flags)`: `{"params":…}` (the normalized params) or
-/// `{"error":{"code":"invalid_params","message":…,"issues":[…]}}`, or `""` when `text` is not
+/// `{"error":{"code":"invalid_params","issues":[…]}}`, or `""` when `text` is not
 /// strict JSON or the normalized copy holds a number that is not a safe integer (the wrapper
 /// then uses the careful `buildParams`).
 pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
@@ -119,20 +121,19 @@ pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     };
     if !report.is_ok() {
         out.clear();
-        push_error(&mut out, report);
+        push_error(&mut out, &report);
     }
     out.push('}');
     out
 }
 
-fn push_error(out: &mut String, report: Report) {
-    let e = Error::invalid_params(report.into_issues());
+/// `{"error":{"code":"invalid_params","issues":[…]}}`: the errors of `report`; the wrapper
+/// renders them and the message (`Error::invalid_params` in Rust).
+fn push_error(out: &mut String, report: &Report) {
     out.push_str("{\"error\":{\"code\":");
-    push_str(out, e.code().as_str());
-    out.push_str(",\"message\":");
-    push_str(out, e.message());
+    push_str(out, ErrorCode::InvalidParams.as_str());
     out.push_str(",\"issues\":");
-    push_issues(out, e.issues().iter());
+    push_issues(out, report.errors());
     out.push('}');
 }
 
@@ -357,24 +358,42 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// `[{"path":…,"code":…,"message":…,"messageKo":…}, …]`, the shape of `issue_to_js`.
+/// `[issue, …]` (see [`push_issue`]).
 fn push_issues<'a>(out: &mut String, issues: impl Iterator<Item = &'a Issue>) {
     out.push('[');
     for (i, issue) in issues.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str("{\"path\":");
-        push_str(out, &issue.path);
-        out.push_str(",\"code\":");
-        push_str(out, issue.code.as_str());
-        out.push_str(",\"message\":");
-        push_str(out, &issue.message(Lang::En));
-        out.push_str(",\"messageKo\":");
-        push_str(out, &issue.message(Lang::Ko));
-        out.push('}');
+        push_issue(out, issue);
     }
     out.push(']');
+}
+
+/// An issue as the npm wrapper renders it (`js/index.js`, `issue`), and the shape of
+/// `issue_to_js`: `{"path":…,"code":…,"msg":…}`, where `msg` is its row of the message table
+/// (`Msg as usize`; the wrapper holds the generated copy), plus `"pg"` (the index of the PG
+/// `{pg}` names, in `Provider::ALL`), `"arg"` and `"argKo"` when the issue has them.
+pub(crate) fn push_issue(out: &mut String, issue: &Issue) {
+    out.push_str("{\"path\":");
+    push_str(out, &issue.path);
+    out.push_str(",\"code\":");
+    push_str(out, issue.code.as_str());
+    out.push_str(",\"msg\":");
+    push_u64(out, issue.msg as u64);
+    if let Some(pg) = issue.pg {
+        out.push_str(",\"pg\":");
+        push_u64(out, pg as u64);
+    }
+    if let Some(arg) = &issue.arg {
+        out.push_str(",\"arg\":");
+        push_str(out, arg);
+    }
+    if let Some(ko) = &issue.arg_ko {
+        out.push_str(",\"argKo\":");
+        push_str(out, ko);
+    }
+    out.push('}');
 }
 
 /// The normalized params (`check::normalize`'s copy, as JSON): no `null` values in objects,
@@ -635,10 +654,6 @@ mod tests {
                     .iter()
                     .flat_map(|k| got[*k].as_array().unwrap().clone())
                     .map(|i| {
-                        assert!(
-                            !i["message"].as_str().unwrap().is_empty()
-                                && !i["messageKo"].as_str().unwrap().is_empty()
-                        );
                         (
                             i["path"].as_str().unwrap().to_string(),
                             i["code"].as_str().unwrap().to_string(),
@@ -658,16 +673,32 @@ mod tests {
                     .collect();
                 assert_eq!(pairs, want, "{name}");
                 assert_eq!(got["ok"], json!(report.is_ok()), "{name}");
+                // Each issue, in order, with its message row and the values the wrapper fills.
+                let fields = |i: &Issue| {
+                    let mut o =
+                        json!({"path": i.path, "code": i.code.as_str(), "msg": i.msg as usize});
+                    if let Some(pg) = i.pg {
+                        o["pg"] = json!(pg as usize);
+                    }
+                    if let Some(arg) = &i.arg {
+                        o["arg"] = json!(arg);
+                    }
+                    if let Some(ko) = &i.arg_ko {
+                        o["argKo"] = json!(ko);
+                    }
+                    o
+                };
+                let errors: Vec<Value> = report.errors().map(fields).collect();
+                let warnings: Vec<Value> = report.warnings().map(fields).collect();
+                assert_eq!(got["errors"], json!(errors), "{name}");
+                assert_eq!(got["warnings"], json!(warnings), "{name}");
                 let built: Value =
                     serde_json::from_str(&build_json(&text, provider, flags)).expect(&name);
                 match build_params(params, &opts) {
                     Ok(v) if report.is_ok() => assert_eq!(built["params"], v, "{name}"),
                     _ => {
                         assert_eq!(built["error"]["code"], "invalid_params", "{name}");
-                        assert!(
-                            !built["error"]["issues"].as_array().unwrap().is_empty(),
-                            "{name}"
-                        );
+                        assert_eq!(built["error"]["issues"], json!(errors), "{name}");
                     }
                 }
                 n += 1;

@@ -2,10 +2,12 @@
 //! for every value of the hostile corpus and for ordinary params, the one-string path
 //! (`asJson` → `checkJson` / `buildJson`) gives exactly the careful reader's answer
 //! (`checkParams` / `buildParams`), messages included, or the guard sends the value to the
-//! careful reader. Runs in headless Chromium and headless Firefox.
+//! careful reader. The wrapper's message section renders every row of the message table as
+//! `Issue::message` does. Runs in headless Chromium and headless Firefox.
 #![cfg(target_arch = "wasm32")]
 
 use iamport_pay::js::{build_json, build_params, check_json, check_params};
+use iamport_pay::{Code, Error, Issue, Lang, Msg, Provider};
 use js_sys::{Array, Function, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -14,19 +16,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const INDEX_JS: &str = include_str!("../js/index.js");
 
-/// The guard section of js/index.js as a JS function `asJson(params, options)`.
-fn as_json_fn() -> Function {
+/// A marked section of js/index.js, evaluated; `ret` names what it returns.
+fn section(name: &str, ret: &str) -> JsValue {
     let start = INDEX_JS
-        .find("// ---- guard:")
-        .expect("js/index.js marks the guard section");
+        .find(&format!("// ---- {name}:"))
+        .expect("js/index.js marks the section");
     let end = INDEX_JS
-        .find("// ---- end of guard ----")
-        .expect("js/index.js marks the end of the guard");
-    let body = format!("{}\nreturn asJson;", &INDEX_JS[start..end]);
+        .find(&format!("// ---- end of {name} ----"))
+        .expect("js/index.js marks the end of the section");
+    let body = format!("{}\nreturn {ret};", &INDEX_JS[start..end]);
     Function::new_no_args(&body)
         .call0(&JsValue::NULL)
-        .expect("the guard section evaluates")
-        .unchecked_into()
+        .expect("the section evaluates")
+}
+
+/// The guard section of js/index.js as a JS function `asJson(params, options)`.
+fn as_json_fn() -> Function {
+    section("guard", "asJson").unchecked_into()
 }
 
 fn make(body: &str) -> JsValue {
@@ -48,7 +54,8 @@ fn careful(params: &JsValue, options: &JsValue) -> (String, String) {
             // The careful error object, in the shape buildJson gives it.
             let get = |k: &str| Reflect::get(&e, &JsValue::from_str(k)).expect("error field");
             let err = js_sys::Object::new();
-            for k in ["code", "message", "issues"] {
+            // Its message is left to the wrapper (see the message test below).
+            for k in ["code", "issues"] {
                 Reflect::set(&err, &JsValue::from_str(k), &get(k)).unwrap();
             }
             format!("{{\"error\":{}}}", stringify(&err))
@@ -191,4 +198,85 @@ fn hostile_values_go_to_the_careful_reader() {
         !polluted,
         "Object.prototype.toJSON goes to the careful reader"
     );
+}
+
+fn get_str(v: &JsValue, key: &str) -> String {
+    Reflect::get(v, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| panic!("{key} is a string"))
+}
+
+/// The wasm's form of an issue (`src/wire.rs`, `push_issue`), as JS.
+fn compact(issue: &Issue) -> JsValue {
+    let mut o = serde_json::json!({"path": issue.path, "code": issue.code.as_str(), "msg": issue.msg as usize});
+    if let Some(pg) = issue.pg {
+        o["pg"] = serde_json::json!(pg as usize);
+    }
+    if let Some(arg) = &issue.arg {
+        o["arg"] = serde_json::json!(arg);
+    }
+    if let Some(ko) = &issue.arg_ko {
+        o["argKo"] = serde_json::json!(ko);
+    }
+    JSON::parse(&o.to_string()).expect("JSON")
+}
+
+#[wasm_bindgen_test]
+fn the_wrapper_renders_every_message_as_rust_does() {
+    let fns = section("messages", "[issue, invalidParamsMessage]");
+    let fns: Array = fns.unchecked_into();
+    let issue: Function = fns.get(0).unchecked_into();
+    let message_of: Function = fns.get(1).unchecked_into();
+    let render = |i: &Issue| issue.call1(&JsValue::NULL, &compact(i)).expect("renders");
+    let mut n = 0;
+    for msg in Msg::ALL {
+        // The root path, a nested one, values that look like placeholders or replacement
+        // patterns, a Korean value of its own, with and without a PG.
+        let variants = [
+            Issue::new("", Code::InvalidValue, *msg),
+            Issue::new("kcpProducts[1].name", Code::Required, *msg)
+                .arg("{path} $& $1 '\"x\"' {pg}")
+                .pg(Some(Provider::Html5Inicis)),
+            {
+                let mut i = Issue::new("amount", Code::OutOfRange, *msg)
+                    .arg("50000")
+                    .pg(Some(Provider::ALL[Provider::ALL.len() - 1]));
+                i.arg_ko = Some("오만".into());
+                i
+            },
+        ];
+        for i in &variants {
+            let got = render(i);
+            assert_eq!(get_str(&got, "path"), i.path, "{msg:?}");
+            assert_eq!(get_str(&got, "code"), i.code.as_str(), "{msg:?}");
+            assert_eq!(get_str(&got, "message"), i.message(Lang::En), "{msg:?}");
+            assert_eq!(get_str(&got, "messageKo"), i.message(Lang::Ko), "{msg:?}");
+            n += 1;
+        }
+    }
+    assert_eq!(n, Msg::ALL.len() * 3);
+    // The invalid_params message, for none, one and several errors.
+    for count in [0, 1, 3] {
+        let issues: Vec<Issue> = (0..count)
+            .map(|k| {
+                Issue::new(
+                    if k == 0 { "" } else { "amount" },
+                    Code::Required,
+                    Msg::Required,
+                )
+            })
+            .collect();
+        let rendered: Array = issues.iter().map(render).collect();
+        let got = message_of
+            .call1(&JsValue::NULL, &rendered)
+            .expect("renders")
+            .as_string()
+            .expect("a string");
+        assert_eq!(
+            got,
+            Error::invalid_params(issues).message(),
+            "{count} errors"
+        );
+    }
 }

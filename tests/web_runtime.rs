@@ -1402,6 +1402,20 @@ async fn issue12_8_a_response_own_proto_key_stays_data() {
     remove_imp();
 }
 
+/// The npm wrapper's issue renderer (the messages section of js/index.js): the wasm's issues
+/// carry their message row, not text.
+fn render_issue() -> Function {
+    const INDEX_JS: &str = include_str!("../js/index.js");
+    let start = INDEX_JS.find("// ---- messages:").expect("marked");
+    let end = INDEX_JS
+        .find("// ---- end of messages ----")
+        .expect("marked");
+    Function::new_no_args(&format!("{}\nreturn issue;", &INDEX_JS[start..end]))
+        .call0(&JsValue::NULL)
+        .expect("the section evaluates")
+        .unchecked_into()
+}
+
 fn check_pairs(params: &JsValue) -> (Vec<(String, String)>, Vec<String>) {
     let result = iamport_pay::js::check_params(params.clone(), JsValue::UNDEFINED);
     let errors: Array = get(&result, "errors").into();
@@ -1409,9 +1423,10 @@ fn check_pairs(params: &JsValue) -> (Vec<(String, String)>, Vec<String>) {
         .iter()
         .map(|i| (get_str(&i, "path").unwrap(), get_str(&i, "code").unwrap()))
         .collect();
+    let render = render_issue();
     let messages = errors
         .iter()
-        .map(|i| get_str(&i, "message").unwrap())
+        .map(|i| get_str(&render.call1(&JsValue::NULL, &i).unwrap(), "message").unwrap())
         .collect();
     (pairs, messages)
 }

@@ -16,7 +16,7 @@ pub mod runtime;
 pub mod sandbox;
 
 use crate::check::{check_full, CheckOptions};
-use crate::issue::{Issue, Lang, Report};
+use crate::issue::{Issue, Report};
 use crate::provider::Provider;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -28,17 +28,24 @@ pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// `Issue` as JS: `{ path, code, message, messageKo }` (API.md).
+/// `Issue` as the npm wrapper renders it: `{ path, code, msg, pg?, arg?, argKo? }`, the shape
+/// of [`crate::wire::push_issue`]. `js/index.js` turns it into API.md's
+/// `{ path, code, message, messageKo }` from its generated copy of the message table, so the
+/// package's wasm carries no message text.
 pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
     let o = Object::new();
     set(&o, "path", &JsValue::from_str(&issue.path));
     set(&o, "code", &JsValue::from_str(issue.code.as_str()));
-    set(&o, "message", &JsValue::from_str(&issue.message(Lang::En)));
-    set(
-        &o,
-        "messageKo",
-        &JsValue::from_str(&issue.message(Lang::Ko)),
-    );
+    set(&o, "msg", &JsValue::from(issue.msg as u32));
+    if let Some(pg) = issue.pg {
+        set(&o, "pg", &JsValue::from(pg as u32));
+    }
+    if let Some(arg) = &issue.arg {
+        set(&o, "arg", &JsValue::from_str(arg));
+    }
+    if let Some(ko) = &issue.arg_ko {
+        set(&o, "argKo", &JsValue::from_str(ko));
+    }
     o.into()
 }
 
@@ -80,7 +87,9 @@ fn provider_of(params: &JsValue, opts: &CheckOptions) -> Option<Provider> {
     })
 }
 
-/// `checkParams(params, options?) -> CheckResult`. Never throws on bad input.
+/// `checkParams(params, options?) -> CheckResult`, each issue as
+/// `{ path, code, msg, pg?, arg?, argKo? }` (its message row and values: the npm wrapper
+/// renders the messages). Never throws on bad input.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkParams))]
 pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
     let mut reader = Reader::new();
@@ -118,7 +127,8 @@ pub(crate) fn invalid_params(report: &Report) -> JsValue {
 }
 
 /// `buildParams(params, options?)`: the normalized object `IMP.request_pay` should receive.
-/// Throws `invalid_params` (with `issues`) when there is any error.
+/// Throws `invalid_params` (with `issues`, and the message left to the wrapper: see
+/// `runtime::error_to_js`) when there is any error.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildParams))]
 pub fn build_params(params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let (report, normalized, _) = run(&params, &options);

@@ -93,7 +93,7 @@ fn error_json(e: &Error) -> String {
     out.push_str("{\"error\":{\"code\":");
     push_str(&mut out, e.code().as_str());
     out.push_str(",\"message\":");
-    push_str(&mut out, e.message());
+    push_str(&mut out, e.message_as_made());
     out.push_str("}}");
     out
 }

@@ -106,9 +106,13 @@ pub(crate) fn not_in_browser(what: &str) -> Error {
 }
 
 /// `Error` as the plain object `js/index.js` turns into `IamportPayError`.
+/// An `invalid_params` error goes without its message: the wrapper renders the issues and
+/// the message from them (`js/index.js`, `invalidParams`), the text `Error::message` gives.
 pub(crate) fn error_to_js(e: &Error) -> JsValue {
-    let issues = (e.code() == ErrorCode::InvalidParams).then(|| issues_to_js(e.issues().iter()));
-    error_object(e.code().as_str(), e.message(), issues)
+    if e.code() == ErrorCode::InvalidParams {
+        return error_object(e.code().as_str(), "", Some(issues_to_js(e.issues().iter())));
+    }
+    error_object(e.code().as_str(), e.message_as_made(), None)
 }
 
 fn js_message(e: &JsValue) -> String {
