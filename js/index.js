@@ -338,40 +338,40 @@ const MESSAGES_KO = (
   "card.interest_free는 KG이니시스 전용 옵션으로 키움페이는 지원하지 않습니다\n" + // DaouNoInterestFree
   "bypass.daou 값은 { PRODUCTCODE: \"portone\" } 같은 객체여야 합니다" // DaouBypassObject
 ).split('\n');
-/** Every PortOne PG's names (src/provider.rs), in table order: [en, ko]. */
-const PG_NAMES = [
-  ["KG Inicis", "KG이니시스"], // html5_inicis
-  ["KG Inicis", "KG이니시스"], // inicis
-  ["NHN KCP", "NHN KCP"], // kcp
-  ["NHN KCP (billing)", "NHN KCP 정기결제"], // kcp_billing
-  ["KSNET", "KSNET"], // ksnet
-  ["Kiwoom Pay", "키움페이"], // daou
-  ["Danal", "다날"], // danal
-  ["Danal", "다날"], // danal_tpay
-  ["KG Inicis unified auth", "KG이니시스 통합인증"], // inicis_unified
-  ["KICC EasyPay", "이지페이(한국정보통신)"], // kicc
-  ["KG Mobilians", "KG모빌리언스"], // mobilians
-  ["NICE (legacy)", "나이스정보통신"], // nice
-  ["NICEPAY", "나이스페이"], // nice_v2
-  ["Hecto Financial", "헥토파이낸셜"], // settle
-  ["Hecto Financial account", "헥토파이낸셜 내통장결제"], // settle_acc
-  ["Smartro (legacy)", "스마트로"], // smartro
-  ["Smartro", "스마트로"], // smartro_v2
-  ["Toss Payments", "토스페이먼츠"], // tosspayments
-  ["Toss Payments BrandPay", "토스페이먼츠 브랜드페이"], // toss_brandpay
-  ["Toss Payments (legacy)", "토스페이먼츠(구모듈)"], // uplus
-  ["Welcome Payments", "웰컴페이먼츠"], // welcome
-  ["Toss Pay", "토스페이"], // tosspay
-  ["Toss Pay", "토스페이"], // tosspay_v2
-  ["PAYCO", "페이코"], // payco
-  ["Kakao Pay", "카카오페이"], // kakaopay
-  ["Naver Pay", "네이버페이"], // naverpay
-  ["Naver Pay (order)", "네이버페이 주문형"], // naverco
-  ["Smile Pay", "스마일페이"], // smilepay
-  ["PayPal", "페이팔"], // paypal
-  ["PayPal", "페이팔"], // paypal_v2
-  ["Eximbay", "엑심베이"], // eximbay
-  ["Paymentwall", "페이먼트월"], // paymentwall
+/** Every PortOne PG (src/provider.rs), in table order: [code, English name, Korean name]. */
+const PGS = [
+  ['html5_inicis', "KG Inicis", "KG이니시스"],
+  ['inicis', "KG Inicis", "KG이니시스"],
+  ['kcp', "NHN KCP", "NHN KCP"],
+  ['kcp_billing', "NHN KCP (billing)", "NHN KCP 정기결제"],
+  ['ksnet', "KSNET", "KSNET"],
+  ['daou', "Kiwoom Pay", "키움페이"],
+  ['danal', "Danal", "다날"],
+  ['danal_tpay', "Danal", "다날"],
+  ['inicis_unified', "KG Inicis unified auth", "KG이니시스 통합인증"],
+  ['kicc', "KICC EasyPay", "이지페이(한국정보통신)"],
+  ['mobilians', "KG Mobilians", "KG모빌리언스"],
+  ['nice', "NICE (legacy)", "나이스정보통신"],
+  ['nice_v2', "NICEPAY", "나이스페이"],
+  ['settle', "Hecto Financial", "헥토파이낸셜"],
+  ['settle_acc', "Hecto Financial account", "헥토파이낸셜 내통장결제"],
+  ['smartro', "Smartro (legacy)", "스마트로"],
+  ['smartro_v2', "Smartro", "스마트로"],
+  ['tosspayments', "Toss Payments", "토스페이먼츠"],
+  ['toss_brandpay', "Toss Payments BrandPay", "토스페이먼츠 브랜드페이"],
+  ['uplus', "Toss Payments (legacy)", "토스페이먼츠(구모듈)"],
+  ['welcome', "Welcome Payments", "웰컴페이먼츠"],
+  ['tosspay', "Toss Pay", "토스페이"],
+  ['tosspay_v2', "Toss Pay", "토스페이"],
+  ['payco', "PAYCO", "페이코"],
+  ['kakaopay', "Kakao Pay", "카카오페이"],
+  ['naverpay', "Naver Pay", "네이버페이"],
+  ['naverco', "Naver Pay (order)", "네이버페이 주문형"],
+  ['smilepay', "Smile Pay", "스마일페이"],
+  ['paypal', "PayPal", "페이팔"],
+  ['paypal_v2', "PayPal", "페이팔"],
+  ['eximbay', "Eximbay", "엑심베이"],
+  ['paymentwall', "Paymentwall", "페이먼트월"],
 ];
 // END GENERATED messages
 
@@ -407,14 +407,14 @@ function fill(p, values) {
 
 /** An issue from the wasm (`{ path, code, msg, pg?, arg?, argKo? }`) as API.md's Issue. */
 function issue(i) {
-  const names = PG_NAMES[i.pg];
+  const pg = PGS[i.pg];
   const path = i.path === '' ? 'params' : i.path;
   const arg = i.arg ?? '';
   return {
     path: i.path,
     code: i.code,
-    message: fill(parts(i.msg, 0), [path, arg, names === undefined ? 'this PG' : names[0]]),
-    messageKo: fill(parts(i.msg, 1), [path, i.argKo ?? arg, names === undefined ? 'this PG' : names[1]]),
+    message: fill(parts(i.msg, 0), [path, arg, pg === undefined ? 'this PG' : pg[1]]),
+    messageKo: fill(parts(i.msg, 1), [path, i.argKo ?? arg, pg === undefined ? 'this PG' : pg[2]]),
   };
 }
 
@@ -467,8 +467,9 @@ const wrapAsync = (fn) => async (...args) => {
 
 // ---- one crossing in, one out ----------------------------------------------------------
 // checkParams / buildParams serialize the params once with JSON.stringify and hand the text to
-// wasm (checkInput / buildInput), which answers with one JSON string. Only when the guard below
-// says JSON keeps exactly what the careful reader (src/js/convert.rs) would read: plain
+// wasm (checkInput / buildInput), which answers with one JSON string (a check without any
+// issue, with the provider's row alone). Only when the guard below says JSON keeps exactly
+// what the careful reader (src/js/convert.rs) would read: plain
 // objects (prototype Object.prototype or null) and arrays (Array.prototype), strings,
 // booleans, null and safe integers (not -0), no toJSON anywhere, no `__proto__` key, small
 // enough. Anything else (functions, symbols, BigInt, undefined or holes in arrays, NaN and
@@ -595,8 +596,10 @@ export function checkParams(params, options) {
   const json = asJson(params, options);
   const len = json === undefined ? -1 : send(json[0]);
   if (len >= 0) {
-    const out = bindings.checkInput(len, json[1], json[2]);
-    if (out !== '') return checkResult(JSON.parse(out));
+    // A number: no issue at all (the provider's row + 1, or 0), or -2: the answer has issues.
+    const clean = bindings.checkInput(len, json[1], json[2]);
+    if (clean >= 0) return { ok: true, provider: clean === 0 ? null : PGS[clean - 1][0], errors: [], warnings: [] };
+    if (clean === -2) return checkResult(JSON.parse(bindings.checkAnswer()));
   }
   return checkResult(bindings.checkParams(params, options));
 }

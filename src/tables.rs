@@ -424,7 +424,8 @@ fn js_str(s: &str) -> String {
 
 /// The generated block of `js/index.js`: the message table the npm wrapper renders issues
 /// from (the wasm answers with each issue's row, `{path}` / `{arg}` / `{pg}` values and PG;
-/// see `wire::push_issue`), and the PG names `{pg}` shows.
+/// see `wire::push_issue`), and the PGs: the codes `checkInput` answers with by index and the
+/// names `{pg}` shows.
 pub fn index_js_blocks() -> Vec<(&'static str, String)> {
     let mut s = String::new();
     // One string per language, a template per line (gzip packs that ~600 B tighter than an
@@ -453,16 +454,16 @@ pub fn index_js_blocks() -> Vec<(&'static str, String)> {
     }
     let _ = writeln!(
         s,
-        "/** Every PortOne PG's names (src/provider.rs), in table order: [en, ko]. */"
+        "/** Every PortOne PG (src/provider.rs), in table order: [code, English name, Korean name]. */"
     );
-    let _ = writeln!(s, "const PG_NAMES = [");
+    let _ = writeln!(s, "const PGS = [");
     for p in Provider::ALL {
         let _ = writeln!(
             s,
-            "  [{}, {}], // {}",
+            "  [{}, {}, {}],",
+            lit(p.as_str()),
             js_str(p.display_name(crate::Lang::En)),
             js_str(p.display_name(crate::Lang::Ko)),
-            p.as_str()
         );
     }
     let _ = writeln!(s, "];");

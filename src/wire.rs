@@ -79,18 +79,34 @@ fn parse(
 /// JSON (the wrapper then uses the careful `checkParams`). `provider` is `options.provider`
 /// when it is a string; `flags` holds [`FLAG_MOBILE`] and [`FLAG_WEBVIEW`].
 pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
-    let Some((value, opts, pre)) = parse(text, provider, flags) else {
-        return String::new();
-    };
+    match check_text(text, provider, flags) {
+        Some((report, provider)) => check_answer(&report, provider),
+        None => String::new(),
+    }
+}
+
+/// The report of the params in `text` and the provider the result names; `None` when `text`
+/// is not strict JSON. [`check_json`] is its answer as text; the `checkInput` export answers a
+/// report without issues with the provider alone (the wrapper builds that result).
+pub fn check_text(
+    text: &str,
+    provider: Option<String>,
+    flags: u32,
+) -> Option<(Report, Option<Provider>)> {
+    let (value, opts, pre) = parse(text, provider, flags)?;
     let report = check_doc(&value, &opts, pre);
     let provider = opts.provider.or_else(|| {
         Tree::get(&value, "pg")
             .and_then(Tree::str)
             .and_then(|pg| Provider::from_pg(pg).ok())
     });
+    Some((report, provider))
+}
+
+/// `{"ok":…,"provider":…,"errors":[…],"warnings":[…]}`, each issue as [`push_issue`] writes it.
+pub fn check_answer(report: &Report, provider: Option<Provider>) -> String {
     // Room for the issues too: an issue is about 40–100 bytes.
-    let issues = report.issues().len();
-    let mut out = String::with_capacity(64 + 96 * issues);
+    let mut out = String::with_capacity(64 + 96 * report.issues().len());
     out.push_str("{\"ok\":");
     out.push_str(if report.is_ok() { "true" } else { "false" });
     out.push_str(",\"provider\":");
@@ -279,6 +295,16 @@ impl<'a> Parser<'a> {
     /// The rest of a string literal (the opening `"` is read).
     fn string(&mut self) -> Option<Cow<'a, str>> {
         let start = self.i;
+        // Eight bytes at a time while none of them ends the string, escapes or is a control
+        // character (the bytes `push_str` escapes, less none).
+        while let Some(block) = self.s.get(self.i..self.i + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(block);
+            if needs_escape(u64::from_le_bytes(word)) {
+                break;
+            }
+            self.i += 8;
+        }
         // The common case: no escape, so the text is a slice of the input (valid UTF-8).
         loop {
             match self.peek()? {

@@ -186,30 +186,55 @@ pub fn json_input(bytes: usize) -> usize {
     })
 }
 
-/// `f` of the first `len` bytes of the input buffer as text; `""` past the buffer or for bytes
-/// that are not UTF-8 (the wrapper then takes the careful path).
-fn with_input(len: usize, f: impl FnOnce(&str) -> String) -> String {
+/// `f` of the first `len` bytes of the input buffer as text; `refused` past the buffer or for
+/// bytes that are not UTF-8 (the wrapper then takes the careful path).
+fn with_input<T>(len: usize, refused: T, f: impl FnOnce(&str) -> T) -> T {
     INPUT.with(|b| {
         let b = b.borrow();
         match b.get(..len).map(std::str::from_utf8) {
             Some(Ok(text)) => f(text),
-            _ => String::new(),
+            _ => refused,
         }
     })
 }
 
-/// `checkInput(len, provider, flags) -> string`: [`check_json`] of the `len` bytes of text in
-/// the input buffer (`""`: take the careful path).
+thread_local! {
+    static ANSWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// `checkInput(len, provider, flags) -> number`: checks the `len` bytes of text in the input
+/// buffer ([`crate::wire::check_text`]). A check without any issue answers with the provider
+/// alone: 0 for none, else 1 + its index in `Provider::ALL` (the wrapper builds
+/// `{ ok: true, provider, errors: [], warnings: [] }` without a string crossing). -2: the
+/// answer has issues, and [`check_answer`] gives it ([`check_json`]'s text). -1: not strict
+/// JSON; take the careful path.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkInput))]
-pub fn check_input(len: usize, provider: Option<String>, flags: u32) -> String {
-    with_input(len, |t| crate::wire::check_json(t, provider, flags))
+pub fn check_input(len: usize, provider: Option<String>, flags: u32) -> i32 {
+    with_input(len, -1, |t| {
+        match crate::wire::check_text(t, provider, flags) {
+            None => -1,
+            Some((report, p)) if report.issues().is_empty() => p.map_or(0, |p| p as i32 + 1),
+            Some((report, p)) => {
+                ANSWER.set(crate::wire::check_answer(&report, p));
+                -2
+            }
+        }
+    })
+}
+
+/// `checkAnswer() -> string`: the answer the last [`check_input`] left (once).
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkAnswer))]
+pub fn check_answer() -> String {
+    ANSWER.take()
 }
 
 /// `buildInput(len, provider, flags) -> string`: [`build_json`] of the `len` bytes of text in
 /// the input buffer (`""`: take the careful path).
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildInput))]
 pub fn build_input(len: usize, provider: Option<String>, flags: u32) -> String {
-    with_input(len, |t| crate::wire::build_json(t, provider, flags))
+    with_input(len, String::new(), |t| {
+        crate::wire::build_json(t, provider, flags)
+    })
 }
 
 /// The crate version, for diagnostics (`version()` in JS).
