@@ -203,7 +203,7 @@ thread_local! {
 }
 
 /// `checkInput(len, provider, flags) -> number`: checks the `len` bytes of text in the input
-/// buffer ([`crate::wire::check_text`]). A check without any issue answers with the provider
+/// buffer (`wire::check_text`). A check without any issue answers with the provider
 /// alone: 0 for none, else 1 + its index in `Provider::ALL` (the wrapper builds
 /// `{ ok: true, provider, errors: [], warnings: [] }` without a string crossing). -2: the
 /// answer has issues, and [`check_answer`] gives it ([`check_json`]'s text). -1: not strict
