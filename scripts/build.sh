@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the npm package's two wasm modules from the same crate:
-#   --features npm,talc-allocator           -> release cargo build -> wasm-bindgen (web target)
-#       -> wasm-opt: pkg/iamport_pay.js + pkg/iamport_pay_bg.wasm (js/node.js; pkg/index.js)
+#   --features npm,talc-allocator           -> release cargo build -> scripts/wasm-prune.mjs
+#       --panics-only -> wasm-bindgen (web target) -> wasm-opt: pkg/iamport_pay.js +
+#       pkg/iamport_pay_bg.wasm (js/node.js; pkg/index.js)
 #   --features npm-redirect                 -> release cargo build -> scripts/wasm-prune.mjs
 #       -> wasm-opt: pkg/iamport_pay_redirect_bg.wasm, whose exports are a C ABI
 #       (src/js/redirect_abi.rs) and which imports nothing: js/redirect.js loads it without
@@ -41,7 +42,10 @@ mkdir -p pkg
 # talc-allocator: the npm package picks its own allocator (a Rust app that depends on the
 # crate keeps the choice; see Cargo.toml).
 cargo_wasm npm,talc-allocator
-wasm-bindgen "$out" --out-dir pkg --out-name iamport_pay --target web --no-typescript
+# The panic formatting goes (a panic traps at once, as `panic = "abort"` ends anyway; nothing
+# prints its message): core::fmt's integer formatting and padding leave with it.
+node scripts/wasm-prune.mjs --panics-only "$out" target/iamport_pay_pruned.wasm
+wasm-bindgen target/iamport_pay_pruned.wasm --out-dir pkg --out-name iamport_pay --target web --no-typescript
 opt pkg/iamport_pay_bg.wasm
 # Short import names in the wasm and its glue (wasm-bindgen's hashed names do not compress).
 node scripts/short-imports.mjs pkg/iamport_pay_bg.wasm pkg/iamport_pay.js

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Cleans the redirect entry's wasm (cargo's output with `--features npm-redirect`) without
-// wasm-bindgen, before wasm-opt; scripts/build.sh runs it:
+// wasm-bindgen, before wasm-opt; scripts/build.sh runs it (and, with `--panics-only`, on the
+// main wasm, below):
 //
 //   node scripts/wasm-prune.mjs IN OUT
 //
@@ -19,9 +20,18 @@
 //   - drops the custom sections but `name` (wasm-opt's --strip-debug drops that one).
 // It fails when a name it expects is missing, so a toolchain that renames them is noticed;
 // build.sh then checks that the module imports nothing.
+//
+//   node scripts/wasm-prune.mjs --panics-only IN OUT
+//
+// does the third step alone, for the main wasm before wasm-bindgen: every export and custom
+// section stays (wasm-bindgen reads its own), and so does every function of the wasm-bindgen
+// crates.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [inFile, outFile] = process.argv.slice(2);
+// `--panics-only` (the main wasm, before wasm-bindgen): only the panic formatting is stubbed;
+// every export, every custom section (wasm-bindgen's own) and the wasm-bindgen crates stay.
+const panicsOnly = process.argv[2] === '--panics-only';
+const [inFile, outFile] = process.argv.slice(panicsOnly ? 3 : 2);
 const b = readFileSync(inFile);
 if (b.readUInt32LE(0) !== 0x6d736100) throw new Error(`${inFile}: not a wasm module`);
 
@@ -123,7 +133,7 @@ const stub = new Set();
 const found = panicking.map(() => false);
 for (const [idx, n] of names) {
   if (idx < importedFuncs) continue;
-  if (glue.test(n) || payloads.test(n)) stub.add(idx);
+  if ((!panicsOnly && glue.test(n)) || payloads.test(n)) stub.add(idx);
   panicking.forEach((re, i) => {
     if (re.test(n)) {
       stub.add(idx);
@@ -141,8 +151,8 @@ for (const s of sections) {
   const raw = b.subarray(s.start, s.end);
   pos = s.start;
   if (s.id === 0) {
-    if (name() === 'name') section(0, raw);
-  } else if (s.id === 7) {
+    if (panicsOnly || name() === 'name') section(0, raw);
+  } else if (s.id === 7 && !panicsOnly) {
     // Exports: memory and the C ABI.
     const kept = [];
     let count = 0;
@@ -172,4 +182,4 @@ for (const s of sections) {
   }
 }
 writeFileSync(outFile, Buffer.concat(out));
-console.log(`wasm-prune: ${stub.size} functions stubbed, exports kept: memory, rd_*`);
+console.log(`wasm-prune: ${stub.size} functions stubbed, exports kept: ${panicsOnly ? 'all' : 'memory, rd_*'}`);

@@ -88,6 +88,13 @@ fn segs_are(segs: &[Seg<'_>], s: &str) -> bool {
     rest.is_empty()
 }
 
+impl Path<'_> {
+    /// The path as API.md writes it (see [`Segs::render`]).
+    pub fn render(&self) -> String {
+        Segs(&self.0).render()
+    }
+}
+
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Segs(&self.0).fmt(f)
@@ -97,19 +104,33 @@ impl fmt::Display for Path<'_> {
 /// A borrowed path (a prefix of the context's stack), rendered on demand.
 struct Segs<'s, 'a>(&'s [Seg<'a>]);
 
-impl fmt::Display for Segs<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Segs<'_, '_> {
+    /// The path as API.md writes it (`card.detail[0].card_code`). By hand, not through
+    /// `Display`: on the exports' path that would link `core::fmt`'s integer formatting.
+    fn render(&self) -> String {
+        let mut out = String::with_capacity(24);
         for (i, &seg) in self.0.iter().enumerate() {
             match seg {
-                Seg::Key(k) if i == 0 => f.write_str(k)?,
                 Seg::Key(k) => {
-                    f.write_str(".")?;
-                    f.write_str(k)?;
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push_str(k);
                 }
-                Seg::Index(n) => write!(f, "[{n}]")?,
+                Seg::Index(n) => {
+                    out.push('[');
+                    crate::wire::push_u64(&mut out, n as u64);
+                    out.push(']');
+                }
             }
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Segs<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
     }
 }
 
@@ -227,7 +248,7 @@ impl<'a> Ctx<'a> {
         let path = &self.stack[..depth];
         self.marked.iter().any(|m| path.starts_with(&m.0))
             || !self.pre_marked.is_empty() && {
-                let path = Segs(path).to_string();
+                let path = Segs(path).render();
                 self.pre_marked.iter().any(|m| within(&path, m))
             }
     }
@@ -308,7 +329,7 @@ impl<'c, 'a> At<'c, 'a> {
 
     /// This cursor's path, rendered (only for an issue).
     fn path_string(&self) -> String {
-        Segs(self.path()).to_string()
+        Segs(self.path()).render()
     }
 
     /// Sets the step at `depth` (a child's last step); returns the child's depth.
@@ -570,7 +591,7 @@ impl<'c, 'a> At<'c, 'a> {
         if allowed.contains(&s) {
             return Some(s);
         }
-        let path = Segs(&ctx.stack[..depth]).to_string();
+        let path = Segs(&ctx.stack[..depth]).render();
         match msg {
             Some(msg) => ctx.add(path, Code::InvalidValue, msg),
             None => ctx.add_arg(
@@ -596,7 +617,7 @@ impl<'c, 'a> At<'c, 'a> {
         if ok(s) {
             Some(s)
         } else {
-            let path = Segs(&ctx.stack[..depth]).to_string();
+            let path = Segs(&ctx.stack[..depth]).render();
             ctx.add(path, Code::InvalidValue, msg);
             None
         }
@@ -619,8 +640,10 @@ impl<'c, 'a> At<'c, 'a> {
     pub fn max_chars(self, max: usize) -> Option<&'a str> {
         let (s, ctx, depth) = self.string_and_ctx()?;
         if s.chars().nth(max).is_some() {
-            let path = Segs(&ctx.stack[..depth]).to_string();
-            ctx.add_arg(path, Code::TooLong, Msg::TooLongChars, max.to_string());
+            let path = Segs(&ctx.stack[..depth]).render();
+            let mut limit = String::new();
+            crate::wire::push_u64(&mut limit, max as u64);
+            ctx.add_arg(path, Code::TooLong, Msg::TooLongChars, limit);
             return None;
         }
         Some(s)
@@ -638,7 +661,7 @@ impl<'c, 'a> At<'c, 'a> {
                 continue;
             }
             let depth = At::step(self.ctx, self.depth, Seg::Key(key));
-            let path = Segs(&self.ctx.stack[..depth]).to_string();
+            let path = Segs(&self.ctx.stack[..depth]).render();
             match super::format::closest(key, known.iter().copied()) {
                 Some(real) => self.ctx.add_arg(
                     path,

@@ -277,7 +277,7 @@ fn proto_keys(ctx: &mut Ctx) {
                 for (key, value) in v.entries() {
                     path.push(Seg::Key(key));
                     if key == "__proto__" {
-                        found.push(path.to_string());
+                        found.push(path.render());
                     } else {
                         walk(value, path, depth + 1, found);
                     }
