@@ -206,7 +206,7 @@ thread_local! {
 /// buffer (`wire::check_text`). A check without any issue answers with the provider
 /// alone: 0 for none, else 1 + its index in `Provider::ALL` (the wrapper builds
 /// `{ ok: true, provider, errors: [], warnings: [] }` without a string crossing). -2: the
-/// answer has issues, and [`check_answer`] gives it ([`check_json`]'s text). -1: not strict
+/// answer has issues, and [`take_check_answer`] gives it ([`check_json`]'s text). -1: not strict
 /// JSON; take the careful path.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkInput))]
 pub fn check_input(len: usize, provider: Option<String>, flags: u32) -> i32 {
@@ -224,7 +224,7 @@ pub fn check_input(len: usize, provider: Option<String>, flags: u32) -> i32 {
 
 /// `checkAnswer() -> string`: the answer the last [`check_input`] left (once).
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkAnswer))]
-pub fn check_answer() -> String {
+pub fn take_check_answer() -> String {
     ANSWER.take()
 }
 
