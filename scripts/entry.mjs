@@ -12,7 +12,11 @@
 // the module Node and the unbundled demo load (they import the glue); OUT is what
 // package.json's `import` condition gives browsers and bundlers. A name clash between the two
 // is a SyntaxError, which `node --check` below reports at build time.
+//
+// The glue's snippet imports (`#[wasm_bindgen(module = "/js/….js")]`: js/loader.js) are
+// folded in too, each in a function scope of its own, so their private names cannot clash.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const [glueFile, sourceFile, outFile] = process.argv.slice(2);
@@ -22,8 +26,23 @@ const source = readFileSync(sourceFile, 'utf8');
 const importLine = /^import init, \* as bindings from '\.\.\/pkg\/[\w.]+\.js';$/m;
 if (!importLine.test(source)) throw new Error(`${sourceFile}: no "import init, * as bindings from '../pkg/….js';" line`);
 
+const snippet = /^import \{ ([\w, ]+) \} from '(\.\/snippets\/[\w./-]+\.js)';$/gm;
+const inlined = glue.replace(snippet, (_, list, path) => {
+  const code = readFileSync(join(dirname(glueFile), path), 'utf8');
+  if (/^\s*import\b/m.test(code)) throw new Error(`${path}: a snippet that imports`);
+  const body = code.replace(/^export (function|const|let|class) /gm, '$1 ');
+  if (/^export /m.test(body)) throw new Error(`${path}: an export this script does not know`);
+  return `// ---- ${path} (folded in by scripts/entry.mjs) ----
+const { ${list} } = (() => {
+${body.trimEnd()}
+return { ${list} };
+})();
+// ---- end of ${path} ----`;
+});
+if (/^import /m.test(inlined)) throw new Error(`${glueFile}: an import this script does not know`);
+
 const names = [...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
-let body = glue.replace(/^export function (\w+)\(/gm, 'function __glue_$1(');
+let body = inlined.replace(/^export function (\w+)\(/gm, 'function __glue_$1(');
 const tail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
 if (!tail.test(body)) throw new Error(`${glueFile}: the export list is not "export { initSync, __wbg_init as default };"`);
 body = body.replace(tail, '');

@@ -705,6 +705,62 @@ async fn an_existing_imp_is_reused_and_initialized_once() {
     assert_eq!(code_of(&err), "invalid_params");
 }
 
+#[wasm_bindgen_test]
+async fn an_init_that_throws_is_sdk_load_failed_and_a_new_imp_is_initialized_anew() {
+    // IMP.init throws: the load is over, the SDK is broken.
+    eval("window.IMP = { init(c) { throw new Error('bad code ' + c); }, request_pay() {} };");
+    let err = load_iamport_js(js(&json!({"userCode": "imp0000000e"})))
+        .await
+        .expect_err("rejects");
+    assert_eq!(code_of(&err), "sdk_load_failed");
+    assert_eq!(
+        get_str(&err, "message").as_deref(),
+        Some("IMP.init threw: bad code imp0000000e")
+    );
+    // A value thrown that is not an Error still gives a message.
+    eval("window.IMP = { init() { throw 42; }, request_pay() {} };");
+    let e = load_iamport(&LoadOptions::new("imp0000000e"))
+        .await
+        .expect_err("rejects");
+    assert_eq!(e.code(), ErrorCode::SdkLoadFailed);
+    assert_eq!(e.message(), "IMP.init threw: unknown error");
+    // Each IMP object is initialized once per code: the same one is not called again, a
+    // replaced one (a second SDK copy) is, and so is the same one with another code.
+    let first = FakeImp::answering(json!({"success": true}));
+    load_iamport_js(js(&json!({"userCode": "imp0000000f"})))
+        .await
+        .unwrap();
+    load_iamport_js(js(&json!({"userCode": "imp0000000f"})))
+        .await
+        .unwrap();
+    assert_eq!(*first.inits.borrow(), vec!["imp0000000f".to_string()]);
+    load_iamport_js(js(&json!({"userCode": "imp00000010"})))
+        .await
+        .unwrap();
+    assert_eq!(first.inits.borrow().len(), 2);
+    let second = FakeImp::answering(json!({"success": true}));
+    load_iamport_js(js(&json!({"userCode": "imp00000010"})))
+        .await
+        .unwrap();
+    assert_eq!(*second.inits.borrow(), vec!["imp00000010".to_string()]);
+    // Something called IMP that is not the SDK (no request_pay function) is loaded over.
+    eval("window.IMP = { init() {} };");
+    let err = load_iamport_js(js(&json!({
+        "userCode": "imp00000011", "sdkUrl": "/iamport-pay-test-not-sdk-404.js", "timeoutMs": 20000
+    })))
+    .await
+    .expect_err("rejects");
+    assert_eq!(code_of(&err), "sdk_load_failed");
+    assert_eq!(
+        get_str(&err, "message"),
+        Some(format!(
+            "the PortOne SDK failed to load from {}/iamport-pay-test-not-sdk-404.js",
+            origin()
+        ))
+    );
+    remove_imp();
+}
+
 // ---- pending order -------------------------------------------------------------------------
 
 #[wasm_bindgen_test]

@@ -9,7 +9,7 @@
 //! window may be open. Callbacks that do not settle a request are announced as late results
 //! (`iamport-pay:late-result` on `window`, `console.warn`, [`on_late_result`]).
 
-use super::imp::{self, current_imp, oneshot, Either, Imp, Listener};
+use super::imp::{self, Imp};
 use super::{convert, error_object, issues_to_js, set, to_js, Reader};
 use crate::check::{check_full, CheckOptions};
 use crate::error::{Error, ErrorCode};
@@ -27,7 +27,7 @@ use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlScriptElement, Storage, Window};
+use web_sys::{Storage, Window};
 
 /// PortOne's current V1 SDK, the one every PG here works with.
 ///
@@ -136,382 +136,58 @@ fn user_code_required() -> Error {
 
 // ---- the loader ----------------------------------------------------------------------------
 
-/// A load shared by every concurrent caller for one URL.
-struct SharedLoad {
-    url: String,
-    state: Rc<RefCell<LoadState>>,
+// The loader is JS (`js/loader.js`, a wasm-bindgen snippet): the npm package and a Rust app
+// run that one implementation; this is its typed façade.
+#[wasm_bindgen(module = "/js/loader.js")]
+extern "C" {
+    /// `window.IMP` when it looks like the SDK (an object with a `request_pay` function).
+    #[wasm_bindgen(js_name = currentImp)]
+    pub(crate) fn current_imp() -> Option<Imp>;
+    /// `imp.init(user_code)` unless this `IMP` was initialized with this code already.
+    #[wasm_bindgen(js_name = initImp, catch)]
+    fn init_imp(imp: &Imp, user_code: &str) -> Result<(), JsValue>;
+    /// Settles once the script at `url` defined `window.IMP`; rejects with an `Error` whose
+    /// `code` is `sdk_load_failed` or `sdk_timeout`.
+    #[wasm_bindgen(js_name = loadSdk)]
+    fn load_sdk(url: &str, timeout_ms: u32) -> Promise;
 }
 
-struct LoadState {
-    result: Option<Result<(), Error>>,
-    wakers: Vec<Waker>,
-    /// When the load itself gives up (`Date.now()` ms): the latest of every caller's own
-    /// deadline, so a caller with a long `timeoutMs` is not cut short by one with a short one.
-    deadline: f64,
-}
-
-struct WaitLoad(Rc<RefCell<LoadState>>);
-
-impl Future for WaitLoad {
-    type Output = Result<(), Error>;
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut st = self.0.borrow_mut();
-        match &st.result {
-            Some(r) => Poll::Ready(r.clone()),
-            None => {
-                st.wakers.push(cx.waker().clone());
-                Poll::Pending
-            }
-        }
-    }
-}
-
-/// The SDK's `IMP.init` bookkeeping: which `IMP` object we initialized, with which code.
-/// PortOne warns against calling `IMP.init` twice (auth-payment-flow.mdx, "SDK 초기화하기").
-struct Inited {
-    imp: JsValue,
-    user_code: String,
-}
-
-thread_local! {
-    static LOADING: RefCell<Option<SharedLoad>> = const { RefCell::new(None) };
-    static INITED: RefCell<Option<Inited>> = const { RefCell::new(None) };
+/// A rejection of `js/loader.js` as an [`Error`].
+fn loader_error(e: &JsValue) -> Error {
+    let code = match convert::get_prop(e, "code").as_string().as_deref() {
+        Some("sdk_timeout") => ErrorCode::SdkTimeout,
+        _ => ErrorCode::SdkLoadFailed,
+    };
+    Error::new(code, js_message(e))
 }
 
 fn init_once(imp: &Imp, user_code: &str) -> Result<(), Error> {
-    let same = INITED.with(|i| {
-        i.borrow()
-            .as_ref()
-            .is_some_and(|i| i.user_code == user_code && Object::is(&i.imp, imp))
-    });
-    if same {
-        return Ok(());
-    }
-    imp.init(user_code).map_err(|e| {
-        Error::new(
-            ErrorCode::SdkLoadFailed,
-            ["IMP.init threw: ", &js_message(&e)].concat(),
-        )
-    })?;
-    INITED.with(|i| {
-        *i.borrow_mut() = Some(Inited {
-            imp: AsRef::<JsValue>::as_ref(imp).clone(),
-            user_code: user_code.to_string(),
-        })
-    });
-    Ok(())
-}
-
-/// The absolute form of `url` against the page, as a script's `src` property reports it.
-fn absolute(window: &Window, url: &str) -> String {
-    let base = window.location().href().unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| url.to_string())
-}
-
-fn find_script(window: &Window, src: &str) -> Option<HtmlScriptElement> {
-    let scripts = window.document()?.get_elements_by_tag_name("script");
-    (0..scripts.length())
-        .filter_map(|i| scripts.item(i))
-        .filter_map(|e| e.dyn_into::<HtmlScriptElement>().ok())
-        .find(|s| s.src() == src)
-}
-
-/// The attribute this library sets on a `<script>` it watched finish without an `IMP`.
-const FINISHED_MARK: &str = "data-iamport-pay-finished";
-
-/// Whether `script` (already on the page, with no `IMP` defined) is done for good, so waiting
-/// for its `load` or `error` would wait forever. A tag whose load or error already fired
-/// cannot be asked directly; any one of these says it is over:
-/// - we watched it finish earlier (the [`FINISHED_MARK`] attribute);
-/// - the browser recorded a finished fetch of its URL (`performance.getEntriesByName`:
-///   Chromium and Firefox record 404s and other answered requests);
-/// - it is a JavaScript tag and the document has finished loading (`readyState` is
-///   `complete` only after every script inserted before the `load` event ran or failed;
-///   this also covers a network error, which leaves no performance entry).
-///
-/// A tag with a non-JavaScript `type` is never fetched by the browser; it counts as still
-/// pending, and the caller's timeout decides.
-fn script_finished(window: &Window, script: &HtmlScriptElement, url: &str) -> bool {
-    if script.has_attribute(FINISHED_MARK) {
-        return true;
-    }
-    let kind = script.type_().to_ascii_lowercase();
-    // redirect::contains, not str::contains: the generic searcher and the str-slice panic
-    // formatter it links cost ~5 KB of wasm for this one call.
-    let javascript = kind.is_empty() || redirect::contains(&kind, "javascript") || kind == "module";
-    if !javascript {
-        return false;
-    }
-    if has_resource_entry(window, url) {
-        return true;
-    }
-    window
-        .document()
-        .is_some_and(|d| d.ready_state() == "complete")
-}
-
-fn has_resource_entry(window: &Window, url: &str) -> bool {
-    let Ok(perf) = Reflect::get(window, &JsValue::from_str("performance")) else {
-        return false;
-    };
-    let Ok(get) = Reflect::get(&perf, &JsValue::from_str("getEntriesByName")) else {
-        return false;
-    };
-    let Some(get) = get.dyn_ref::<js_sys::Function>() else {
-        return false;
-    };
-    get.call2(
-        &perf,
-        &JsValue::from_str(url),
-        &JsValue::from_str("resource"),
-    )
-    .ok()
-    .and_then(|list| Reflect::get(&list, &JsValue::from_str("length")).ok())
-    .and_then(|n| n.as_f64())
-    .is_some_and(|n| n > 0.0)
-}
-
-enum Outcome {
-    Loaded,
-    Failed,
-    TimedOut,
-    /// The page's `load` event fired while we waited on a tag the page had: that tag is
-    /// finished, whether or not we saw its own `load` or `error`.
-    PageLoaded,
-}
-
-/// Waits for a script's `load` or `error`, or for the shared deadline (which later callers may
-/// push back). Listeners and timers go on drop. Also reports whether the page saw an uncaught
-/// error from that script's URL while it ran (an SDK that throws at top level): `load` still
-/// fires then, but the SDK is broken.
-async fn wait_script(
-    window: &Window,
-    script: &HtmlScriptElement,
-    url: &str,
-    state: &Rc<RefCell<LoadState>>,
-    pages_tag: bool,
-) -> (Outcome, Option<String>) {
-    let (tx, mut rx) = oneshot();
-    let (t1, t2, t3) = (tx.clone(), tx.clone(), tx);
-    let _load = Listener::new(script, "load", move |_| {
-        t1.send(Outcome::Loaded);
-    });
-    let _error = Listener::new(script, "error", move |_| {
-        t2.send(Outcome::Failed);
-    });
-    // A tag inserted before the page finished loading is done by the page's `load` event.
-    let loading = pages_tag
-        && window
-            .document()
-            .is_some_and(|d| d.ready_state() != "complete");
-    let _page = loading.then(|| {
-        Listener::new(window, "load", move |_| {
-            t3.send(Outcome::PageLoaded);
-        })
-    });
-    let threw = Rc::new(RefCell::new(None::<String>));
-    let (seen, src) = (threw.clone(), url.to_string());
-    let _uncaught = Listener::new(window, "error", move |event| {
-        let file = convert::get_prop(&event, "filename")
-            .as_string()
-            .unwrap_or_default();
-        let message = convert::get_prop(&event, "message")
-            .as_string()
-            .unwrap_or_default();
-        // A cross-origin script without CORS reports a muted "Script error." with no file name.
-        let ours = file == src || (file.is_empty() && message.starts_with("Script error"));
-        if ours {
-            if let Ok(mut seen) = seen.try_borrow_mut() {
-                seen.get_or_insert(message);
-            }
-        }
-    });
-    let outcome = loop {
-        let remaining = state.borrow().deadline - js_sys::Date::now();
-        if remaining <= 0.0 {
-            break Outcome::TimedOut;
-        }
-        let mut timer = imp::sleep(window, remaining.ceil().min(u32::MAX as f64) as u32);
-        match imp::race(&mut rx, &mut timer).await {
-            Either::Left(outcome) => break outcome,
-            // The deadline may have moved while we slept: look again.
-            Either::Right(()) => continue,
-        }
-    };
-    let threw = threw.borrow_mut().take();
-    (outcome, threw)
-}
-
-/// Loads the script at `url` (absolute); one load per URL at a time, shared by every caller.
-///
-/// The load itself runs as its own task, so a caller that gives up (its own timeout, or a
-/// dropped future) never strands the others; it always settles, because [`wait_script`] has
-/// a deadline: the latest of the callers' own.
-async fn load_script(window: &Window, url: String, timeout_ms: u32) -> Result<(), Error> {
-    let deadline = js_sys::Date::now() + f64::from(timeout_ms);
-    let shared = LOADING.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|s| s.url == url)
-            .map(|s| s.state.clone())
-    });
-    let state = match shared {
-        Some(state) => {
-            let mut st = state.borrow_mut();
-            st.deadline = st.deadline.max(deadline);
-            drop(st);
-            state
-        }
-        None => {
-            let state = Rc::new(RefCell::new(LoadState {
-                result: None,
-                wakers: Vec::new(),
-                deadline,
-            }));
-            LOADING.with(|l| {
-                *l.borrow_mut() = Some(SharedLoad {
-                    url: url.clone(),
-                    state: state.clone(),
-                })
-            });
-            let (window, task_state, url) = (window.clone(), state.clone(), url.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = inject_and_wait(&window, &url, &task_state).await;
-                // Settled: the next caller with no IMP starts over (a retry after an error).
-                LOADING.with(|l| {
-                    let mut l = l.borrow_mut();
-                    if l.as_ref()
-                        .is_some_and(|s| Rc::ptr_eq(&s.state, &task_state))
-                    {
-                        *l = None;
-                    }
-                });
-                let wakers = {
-                    let mut st = task_state.borrow_mut();
-                    st.result = Some(result);
-                    std::mem::take(&mut st.wakers)
-                };
-                wakers.into_iter().for_each(Waker::wake);
-            });
-            state
-        }
-    };
-    // Each caller waits for its own timeout only; the shared load goes on for the others.
-    let mut wait = WaitLoad(state);
-    let mut timer = imp::sleep(window, timeout_ms);
-    match imp::race(&mut wait, &mut timer).await {
-        Either::Left(result) => result,
-        Either::Right(()) => match current_imp(window) {
-            Some(_) => Ok(()),
-            None => Err(Error::new(ErrorCode::SdkTimeout, {
-                let mut m = String::from("window.IMP did not appear within ");
-                crate::wire::push_u64(&mut m, timeout_ms.into());
-                [&m, " ms (", &url, ")"].concat()
-            })),
-        },
-    }
-}
-
-fn new_script(window: &Window, url: &str) -> Result<HtmlScriptElement, Error> {
-    let document = window
-        .document()
-        .ok_or_else(|| not_in_browser("loadIamport"))?;
-    let s: HtmlScriptElement = document
-        .create_element("script")
-        .ok()
-        .and_then(|e| e.dyn_into().ok())
-        .ok_or_else(|| Error::new(ErrorCode::SdkLoadFailed, "cannot create a script element"))?;
-    s.set_src(url);
-    s.set_async(true);
-    let parent: web_sys::Element = match document.head() {
-        Some(h) => h.into(),
-        None => document
-            .document_element()
-            .ok_or_else(|| Error::new(ErrorCode::SdkLoadFailed, "the page has no root element"))?,
-    };
-    parent
-        .append_child(&s)
-        .map_err(|e| Error::new(ErrorCode::SdkLoadFailed, js_message(&e)))?;
-    Ok(s)
-}
-
-async fn inject_and_wait(
-    window: &Window,
-    url: &str,
-    state: &Rc<RefCell<LoadState>>,
-) -> Result<(), Error> {
-    // Reuse a tag the page (or an earlier call) already has for this URL, unless it is
-    // finished: one that failed, or ran without defining IMP, gets a fresh tag next to it.
-    let (mut script, mut ours) = match find_script(window, url) {
-        Some(s) if !script_finished(window, &s, url) => (s, false),
-        _ => (new_script(window, url)?, true),
-    };
-    let (mut outcome, mut threw) = wait_script(window, &script, url, state, !ours).await;
-    if current_imp(window).is_some() {
-        return Ok(());
-    }
-    if matches!(outcome, Outcome::PageLoaded) {
-        // The page's tag finished before we could see how: it failed. Once more, fresh.
-        let _ = script.set_attribute(FINISHED_MARK, "");
-        script = new_script(window, url)?;
-        ours = true;
-        (outcome, threw) = wait_script(window, &script, url, state, false).await;
-        if current_imp(window).is_some() {
-            return Ok(());
-        }
-    }
-    if ours {
-        // A failed tag of ours would only be "reused" by the retry; take it out.
-        script.remove();
-    } else if !matches!(outcome, Outcome::TimedOut) {
-        let _ = script.set_attribute(FINISHED_MARK, "");
-    }
-    Err(match (outcome, threw) {
-        (Outcome::Failed, _) => Error::new(
-            ErrorCode::SdkLoadFailed,
-            ["the PortOne SDK failed to load from ", url].concat(),
-        ),
-        (Outcome::Loaded, Some(message)) => Error::new(
-            ErrorCode::SdkLoadFailed,
-            [
-                "the PortOne SDK from ",
-                url,
-                " threw while running: ",
-                &message,
-            ]
-            .concat(),
-        ),
-        (Outcome::Loaded, None) => Error::new(
-            ErrorCode::SdkTimeout,
-            [url, " loaded but did not define window.IMP"].concat(),
-        ),
-        (Outcome::TimedOut | Outcome::PageLoaded, _) => Error::new(
-            ErrorCode::SdkTimeout,
-            ["window.IMP did not appear in time (", url, ")"].concat(),
-        ),
-    })
+    init_imp(imp, user_code).map_err(|e| loader_error(&e))
 }
 
 /// `IMP`, loaded and initialized. `user_code` may be `None` only when `IMP` already exists
-/// (the page initialized it itself).
+/// (the page initialized it itself). With `IMP` there, nothing waits: `IMP.request_pay` runs
+/// in the same task as the buyer's click.
 async fn ensure_imp(
-    window: &Window,
     user_code: Option<&str>,
     sdk_url: Option<&str>,
     timeout_ms: Option<u32>,
 ) -> Result<Imp, Error> {
-    if let Some(imp) = current_imp(window) {
+    if let Some(imp) = current_imp() {
         if let Some(code) = user_code {
             init_once(&imp, code)?;
         }
         return Ok(imp);
     }
     let code = user_code.ok_or_else(user_code_required)?;
-    let url = absolute(window, sdk_url.unwrap_or(DEFAULT_SDK_URL));
-    load_script(window, url, timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS)).await?;
-    let imp = current_imp(window).ok_or_else(|| {
+    let load = load_sdk(
+        sdk_url.unwrap_or(DEFAULT_SDK_URL),
+        timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+    );
+    wasm_bindgen_futures::JsFuture::from(load)
+        .await
+        .map_err(|e| loader_error(&e))?;
+    let imp = current_imp().ok_or_else(|| {
         Error::new(
             ErrorCode::SdkTimeout,
             "window.IMP disappeared after loading",
@@ -533,12 +209,11 @@ async fn ensure_imp(
 /// throws while it runs; `sdk_timeout` when it loads without defining `IMP` or takes longer
 /// than the timeout; `not_in_browser` without a `window`.
 pub async fn load_iamport(options: &LoadOptions) -> Result<(), Error> {
-    let window = web_sys::window().ok_or_else(|| not_in_browser("loadIamport"))?;
+    web_sys::window().ok_or_else(|| not_in_browser("loadIamport"))?;
     if options.user_code.is_empty() {
         return Err(user_code_required());
     }
     ensure_imp(
-        &window,
         Some(&options.user_code),
         options.sdk_url.as_deref(),
         options.timeout_ms,
@@ -1152,7 +827,6 @@ async fn pay(p: Prepared) -> Result<Delivered, Error> {
         run,
     } = p;
     let imp = ensure_imp(
-        &window,
         run.user_code.as_deref(),
         run.sdk_url.as_deref(),
         run.timeout_ms,

@@ -110,8 +110,8 @@ function serve() {
       res.writeHead(404);
       return res.end();
     }
-    // Only the package's own files: js/ and pkg/.
-    const m = path.match(/^\/(js|pkg)\/([\w.-]+\.(js|wasm))$/);
+    // Only the package's own files: js/ and pkg/ (with the glue's snippet, js/loader.js).
+    const m = path.match(/^\/(js|pkg)\/((?:snippets\/[\w-]+\/js\/)?[\w.-]+\.(js|wasm))$/);
     if (!m) {
       res.writeHead(404);
       return res.end();
