@@ -35,10 +35,12 @@ let inited = null;
 
 const fail = (code, message) => Object.assign(new Error(message), { code });
 
-function messageOf(e) {
+/** What a thrown value says: itself if a string, else its string `message`. */
+export function messageOf(e) {
   try {
     if (typeof e === 'string') return e;
-    if (e !== null && typeof e === 'object' && typeof e.message === 'string') return e.message;
+    const object = (e !== null && typeof e === 'object') || typeof e === 'function';
+    if (object && typeof e.message === 'string') return e.message;
   } catch {
     // a throwing `message` getter
   }

@@ -115,16 +115,6 @@ pub(crate) fn error_to_js(e: &Error) -> JsValue {
     error_object(e.code().as_str(), e.message_as_made(), None)
 }
 
-fn js_message(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            Reflect::get(e, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .unwrap_or_else(|| "unknown error".to_string())
-}
-
 fn user_code_required() -> Error {
     Error::invalid_params(vec![Issue::custom(
         "options.userCode",
@@ -150,6 +140,10 @@ extern "C" {
     /// `code` is `sdk_load_failed` or `sdk_timeout`.
     #[wasm_bindgen(js_name = loadSdk)]
     fn load_sdk(url: &str, timeout_ms: u32) -> Promise;
+    /// What a thrown value says: itself if a string, else its string `message`, else
+    /// "unknown error".
+    #[wasm_bindgen(js_name = messageOf)]
+    fn js_message(e: &JsValue) -> String;
 }
 
 /// A rejection of `js/loader.js` as an [`Error`].
