@@ -1,9 +1,9 @@
-//! The browser runtime: the SDK loader, `request_pay` as a Future, the pending order in
-//! `sessionStorage`, and the JS exports `loadIamport`, `requestPay`, `parseRedirect` and
-//! `takePendingOrder` (API.md, "JS API").
+//! The browser runtime: the SDK loader's typed façade (the loader itself is `js/loader.js`,
+//! a wasm-bindgen snippet), `request_pay` as a Future, the pending order in `sessionStorage`,
+//! and the JS exports `loadIamport`, `requestPay`, `parseRedirect` and `takePendingOrder`
+//! (API.md, "JS API").
 //!
-//! Futures sit on the callback layer in `src/js/imp.rs`: dropping one removes its listeners
-//! and clears its timer. The `merchant_uid` lock is taken synchronously when a request is
+//! The `merchant_uid` lock is taken synchronously when a request is
 //! made and outlives the future once the SDK was called: only the SDK's callback or a
 //! navigation (`pagehide`, `pageshow` from the back-forward cache) frees an order whose
 //! window may be open. Callbacks that do not settle a request are announced as late results
