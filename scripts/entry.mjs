@@ -13,7 +13,7 @@
 // package.json's `import` condition gives browsers and bundlers. A name clash between the two
 // is a SyntaxError, which `node --check` below reports at build time.
 //
-// The glue's snippet imports (`#[wasm_bindgen(module = "/js/….js")]`: js/loader.js) are
+// The glue's snippet imports (`#[wasm_bindgen(module = "/js/….js")]`: js/runtime.js) are
 // folded in too, each in a function scope of its own, so their private names cannot clash.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

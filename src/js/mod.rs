@@ -7,7 +7,6 @@
 //! (`redirect_abi.rs`, loaded by `js/redirect.js` without wasm-bindgen's glue).
 
 mod convert;
-mod imp;
 // The redirect entry's wasm: its exports are a C ABI, not wasm-bindgen's.
 #[cfg(feature = "npm-redirect")]
 mod redirect_abi;

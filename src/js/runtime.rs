@@ -1,15 +1,16 @@
-//! The browser runtime: the SDK loader's typed façade (the loader itself is `js/loader.js`,
-//! a wasm-bindgen snippet), `request_pay` as a Future, the pending order in `sessionStorage`,
-//! and the JS exports `loadIamport`, `requestPay`, `parseRedirect` and `takePendingOrder`
-//! (API.md, "JS API").
+//! The browser runtime's Rust half: the typed API over `js/runtime.js` (a wasm-bindgen
+//! snippet that holds the SDK loader and each request's flow), the check and the pending
+//! order in `sessionStorage`, and the JS exports `loadIamport`, `requestPay`,
+//! `parseRedirect` and `takePendingOrder` (API.md, "JS API").
 //!
 //! The `merchant_uid` lock is taken synchronously when a request is
 //! made and outlives the future once the SDK was called: only the SDK's callback or a
 //! navigation (`pagehide`, `pageshow` from the back-forward cache) frees an order whose
 //! window may be open. Callbacks that do not settle a request are announced as late results
-//! (`iamport-pay:late-result` on `window`, `console.warn`, [`on_late_result`]).
+//! (`iamport-pay:late-result` on `window`, `console.warn`, [`on_late_result`]). That state
+//! machine is JS; Rust reads each callback's response ([`PaymentResult`], one reader) and
+//! turns the JS Promise into a Future. The npm exports run no Rust future at all.
 
-use super::imp::{self, Imp};
 use super::{convert, error_object, issues_to_js, set, to_js, Reader};
 use crate::check::{check_full, CheckOptions};
 use crate::error::{Error, ErrorCode};
@@ -22,11 +23,8 @@ use js_sys::{Object, Promise, Reflect, JSON};
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
-use std::pin::Pin;
-use std::rc::{Rc, Weak};
-use std::task::{Context, Poll, Waker};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Storage, Window};
 
 /// PortOne's current V1 SDK, the one every PG here works with.
@@ -124,71 +122,64 @@ fn user_code_required() -> Error {
     )])
 }
 
-// ---- the loader ----------------------------------------------------------------------------
+// ---- the JS half -----------------------------------------------------------------------------
 
-// The loader is JS (`js/loader.js`, a wasm-bindgen snippet): the npm package and a Rust app
-// run that one implementation; this is its typed façade.
-#[wasm_bindgen(module = "/js/loader.js")]
+// The loader and the request flow are JS (`js/runtime.js`, a wasm-bindgen snippet): the npm
+// package and a Rust app run that one implementation; this is its typed façade.
+#[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
     /// `window.IMP` when it looks like the SDK (an object with a `request_pay` function).
     #[wasm_bindgen(js_name = currentImp)]
-    pub(crate) fn current_imp() -> Option<Imp>;
-    /// `imp.init(user_code)` unless this `IMP` was initialized with this code already.
-    #[wasm_bindgen(js_name = initImp, catch)]
-    fn init_imp(imp: &Imp, user_code: &str) -> Result<(), JsValue>;
-    /// Settles once the script at `url` defined `window.IMP`; rejects with an `Error` whose
-    /// `code` is `sdk_load_failed` or `sdk_timeout`.
-    #[wasm_bindgen(js_name = loadSdk)]
-    fn load_sdk(url: &str, timeout_ms: u32) -> Promise;
-    /// What a thrown value says: itself if a string, else its string `message`, else
-    /// "unknown error".
-    #[wasm_bindgen(js_name = messageOf)]
-    fn js_message(e: &JsValue) -> String;
+    fn current_imp() -> Option<Object>;
+    /// Loads the SDK at `url` unless `window.IMP` is there, and calls `IMP.init(user_code)`
+    /// (unless this `IMP` was initialized with it already); rejects with an error object
+    /// whose `code` is `sdk_load_failed` or `sdk_timeout`.
+    #[wasm_bindgen(js_name = loadImp)]
+    fn load_imp(user_code: &str, url: &str, timeout_ms: u32) -> Promise;
+    /// One request's half in JS: its lock on the `merchant_uid`, its flow and its callback.
+    type Request;
+    /// Locks `merchant_uid`, or throws the `duplicate_request` error object.
+    #[wasm_bindgen(js_name = claimOrder, catch)]
+    fn claim_order(merchant_uid: &str, redirect: bool) -> Result<Request, JsValue>;
+    /// Loads (unless `IMP` is there; `user_code` "" skips `IMP.init`), saves the pending
+    /// order (`pending_key` "" saves nothing), calls `IMP.request_pay` and settles with the
+    /// first own callback, or rejects with an error object. `rust` (a polled future): it
+    /// opens now and settles with `normalize`'s array; else (the JS export) it opens in a
+    /// microtask and settles with the JS `PaymentResult`.
+    #[wasm_bindgen(method)]
+    #[allow(clippy::too_many_arguments)]
+    fn go(
+        this: &Request,
+        params: &JsValue,
+        user_code: &str,
+        url: &str,
+        timeout_ms: u32,
+        pending_key: &str,
+        pending_text: &str,
+        normalize: &JsValue,
+        rust: bool,
+    ) -> Promise;
+    /// The future was dropped: frees the order while the SDK loads; an open one stays locked.
+    #[wasm_bindgen(method)]
+    fn cancel(this: &Request);
+    /// Installs the one Rust late-result hook: `(copy, requested_merchant_uid, reason)`.
+    #[wasm_bindgen(js_name = setLateHook)]
+    fn set_late_hook(hook: &JsValue);
 }
 
-/// A rejection of `js/loader.js` as an [`Error`].
-fn loader_error(e: &JsValue) -> Error {
+/// An error object of `js/runtime.js` (`{ code, message }`) as an [`Error`]. A code it does
+/// not name is read as the safe one: the payment's state is unknown.
+fn js_error(e: &JsValue) -> Error {
     let code = match convert::get_prop(e, "code").as_string().as_deref() {
+        Some("sdk_load_failed") => ErrorCode::SdkLoadFailed,
         Some("sdk_timeout") => ErrorCode::SdkTimeout,
-        _ => ErrorCode::SdkLoadFailed,
+        Some("duplicate_request") => ErrorCode::DuplicateRequest,
+        _ => ErrorCode::PaymentStateUnknown,
     };
-    Error::new(code, js_message(e))
-}
-
-fn init_once(imp: &Imp, user_code: &str) -> Result<(), Error> {
-    init_imp(imp, user_code).map_err(|e| loader_error(&e))
-}
-
-/// `IMP`, loaded and initialized. `user_code` may be `None` only when `IMP` already exists
-/// (the page initialized it itself). With `IMP` there, nothing waits: `IMP.request_pay` runs
-/// in the same task as the buyer's click.
-async fn ensure_imp(
-    user_code: Option<&str>,
-    sdk_url: Option<&str>,
-    timeout_ms: Option<u32>,
-) -> Result<Imp, Error> {
-    if let Some(imp) = current_imp() {
-        if let Some(code) = user_code {
-            init_once(&imp, code)?;
-        }
-        return Ok(imp);
-    }
-    let code = user_code.ok_or_else(user_code_required)?;
-    let load = load_sdk(
-        sdk_url.unwrap_or(DEFAULT_SDK_URL),
-        timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
-    );
-    wasm_bindgen_futures::JsFuture::from(load)
-        .await
-        .map_err(|e| loader_error(&e))?;
-    let imp = current_imp().ok_or_else(|| {
-        Error::new(
-            ErrorCode::SdkTimeout,
-            "window.IMP disappeared after loading",
-        )
-    })?;
-    init_once(&imp, code)?;
-    Ok(imp)
+    let message = convert::get_prop(e, "message")
+        .as_string()
+        .unwrap_or_default();
+    Error::new(code, message)
 }
 
 /// Loads PortOne's SDK (once; concurrent callers share the load), reusing a `<script>` tag
@@ -203,121 +194,27 @@ async fn ensure_imp(
 /// throws while it runs; `sdk_timeout` when it loads without defining `IMP` or takes longer
 /// than the timeout; `not_in_browser` without a `window`.
 pub async fn load_iamport(options: &LoadOptions) -> Result<(), Error> {
+    let load = start_load(options)?;
+    wasm_bindgen_futures::JsFuture::from(load)
+        .await
+        .map(drop)
+        .map_err(|e| js_error(&e))
+}
+
+/// The synchronous half of [`load_iamport`]: the Promise of `js/runtime.js`'s load.
+fn start_load(options: &LoadOptions) -> Result<Promise, Error> {
     web_sys::window().ok_or_else(|| not_in_browser("loadIamport"))?;
     if options.user_code.is_empty() {
         return Err(user_code_required());
     }
-    ensure_imp(
-        Some(&options.user_code),
-        options.sdk_url.as_deref(),
-        options.timeout_ms,
-    )
-    .await
-    .map(drop)
+    Ok(load_imp(
+        &options.user_code,
+        options.sdk_url.as_deref().unwrap_or(DEFAULT_SDK_URL),
+        options.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+    ))
 }
 
-// ---- request_pay: the lock, the request's state, late results ------------------------------
-
-/// Where a request for one `merchant_uid` is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stage {
-    /// Checked and locked; the SDK is loading. Nothing was opened yet.
-    Loading,
-    /// `IMP.request_pay` was called: a window (or, in redirect mode, a navigation) may be open.
-    Open,
-    /// `IMP.request_pay` threw or rejected after it may have opened the window.
-    Unknown,
-}
-
-struct OpenEntry {
-    id: u64,
-    merchant_uid: String,
-    redirect: bool,
-    stage: Stage,
-}
-
-thread_local! {
-    static OPEN: RefCell<Vec<OpenEntry>> = const { RefCell::new(Vec::new()) };
-    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
-    /// Requests that may still get an answer, for the navigation listeners.
-    static FLOWS: RefCell<Vec<Weak<RefCell<Flow>>>> = const { RefCell::new(Vec::new()) };
-    static LATE_HOOKS: RefCell<Vec<(u64, LateHook)>> = const { RefCell::new(Vec::new()) };
-    static NAV_LISTENING: Cell<bool> = const { Cell::new(false) };
-}
-
-type LateHook = Rc<dyn Fn(&LateResult)>;
-
-fn next_id() -> u64 {
-    NEXT_ID.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    })
-}
-
-fn set_stage(id: u64, stage: Stage) {
-    OPEN.with(|open| {
-        if let Some(e) = open.borrow_mut().iter_mut().find(|e| e.id == id) {
-            e.stage = stage;
-        }
-    });
-}
-
-fn release(id: u64) {
-    OPEN.with(|open| open.borrow_mut().retain(|e| e.id != id));
-}
-
-/// The lock on a `merchant_uid`, taken when the request is made. Dropped while the SDK is
-/// still loading (an error, or a future dropped before the window opened), it releases the
-/// order; once `IMP.request_pay` was called, only a callback or a navigation releases it.
-struct OpenOrder {
-    id: u64,
-}
-
-impl OpenOrder {
-    fn claim(merchant_uid: &str, redirect: bool) -> Result<Self, Error> {
-        OPEN.with(|open| {
-            let mut open = open.borrow_mut();
-            if let Some(e) = open.iter().find(|e| e.merchant_uid == merchant_uid) {
-                let why = match e.stage {
-                    Stage::Unknown => {
-                        " and its state is unknown: check the payment on your server \
-                         (GET /payments/find/{merchant_uid}) before paying again"
-                    }
-                    _ => "",
-                };
-                return Err(Error::new(
-                    ErrorCode::DuplicateRequest,
-                    [
-                        "a payment for merchant_uid \"",
-                        merchant_uid,
-                        "\" is still open",
-                        why,
-                    ]
-                    .concat(),
-                ));
-            }
-            let id = next_id();
-            open.push(OpenEntry {
-                id,
-                merchant_uid: merchant_uid.to_string(),
-                redirect,
-                stage: Stage::Loading,
-            });
-            Ok(OpenOrder { id })
-        })
-    }
-}
-
-impl Drop for OpenOrder {
-    fn drop(&mut self) {
-        let id = self.id;
-        OPEN.with(|open| {
-            open.borrow_mut()
-                .retain(|e| e.id != id || e.stage != Stage::Loading)
-        });
-    }
-}
+// ---- request_pay: the check, the pending order, late results -------------------------------
 
 /// Why a callback was announced as a late result instead of settling `request_pay`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -334,18 +231,13 @@ pub enum LateReason {
     AfterDrop,
 }
 
-impl LateReason {
-    fn describe(self) -> &'static str {
-        match self {
-            LateReason::Differs => "it differs from the result requestPay already returned",
-            LateReason::AfterRejection => {
-                "it arrived after requestPay rejected with payment_state_unknown"
-            }
-            LateReason::OtherOrder => "it names another merchant_uid than the request",
-            LateReason::AfterDrop => "it arrived after the request_pay future was dropped",
-        }
-    }
-}
+/// [`LateReason`] by the index `js/runtime.js` gives it (`DIFFERS` … `AFTER_DROP`).
+const LATE_REASONS: [LateReason; 4] = [
+    LateReason::Differs,
+    LateReason::AfterRejection,
+    LateReason::OtherOrder,
+    LateReason::AfterDrop,
+];
 
 /// A callback that did not settle its `request_pay` (see [`on_late_result`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -356,6 +248,17 @@ pub struct LateResult {
     pub requested_merchant_uid: String,
     /// Why it is late.
     pub reason: LateReason,
+}
+
+type LateHook = Rc<dyn Fn(&LateResult)>;
+
+thread_local! {
+    static LATE_HOOKS: RefCell<Vec<(u64, LateHook)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_HOOK: Cell<u64> = const { Cell::new(1) };
+    static LATE_HOOK_SET: Cell<bool> = const { Cell::new(false) };
+    /// `normalize` as a JS function, made once for the page's lifetime.
+    static NORMALIZE: JsValue =
+        Closure::<dyn Fn(JsValue, String) -> JsValue>::new(normalize).into_js_value();
 }
 
 /// Stops the hook [`on_late_result`] registered when dropped; [`LateResultHook::forget`] keeps
@@ -386,58 +289,28 @@ impl Drop for LateResultHook {
 /// (which is dispatched as well, with a `console.warn`). Such a result is as unverified as
 /// any other: look it up on the server before acting on it.
 pub fn on_late_result(hook: impl Fn(&LateResult) + 'static) -> LateResultHook {
-    let id = next_id();
+    if !LATE_HOOK_SET.with(|s| s.replace(true)) {
+        let f = Closure::<dyn Fn(JsValue, String, u32)>::new(run_late_hooks);
+        set_late_hook(&f.into_js_value());
+    }
+    let id = NEXT_HOOK.with(|n| n.replace(n.get() + 1));
     LATE_HOOKS.with(|h| h.borrow_mut().push((id, Rc::new(hook))));
     LateResultHook { id }
 }
 
-/// The event name of a late result on `window` (`CustomEvent`, `detail`: a `PaymentResult`).
-pub const LATE_RESULT_EVENT: &str = "iamport-pay:late-result";
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_namespace = console, js_name = warn)]
-    fn console_warn(message: &str, detail: &JsValue) -> Result<(), JsValue>;
-}
-
-/// Announces a late result: `console.warn`, the window event, the Rust hooks. Nothing here
-/// can throw into the SDK (event listeners' exceptions are reported by the browser).
-fn announce(result_js: &JsValue, result: &PaymentResult, requested: &str, reason: LateReason) {
-    let _ = console_warn(
-        &[
-            "iamport-pay: a late payment result for merchant_uid \"",
-            &result.merchant_uid,
-            "\" (imp_uid ",
-            result.imp_uid.as_deref().unwrap_or("none"),
-            "): ",
-            reason.describe(),
-            ". It is unverified; check it on your server. It is also dispatched as the \
-             window event \"",
-            LATE_RESULT_EVENT,
-            "\".",
-        ]
-        .concat(),
-        result_js,
-    );
-    if let Some(window) = web_sys::window() {
-        let init = Object::new();
-        set(&init, "detail", result_js);
-        let event = Reflect::get(&window, &JsValue::from_str("CustomEvent"))
-            .ok()
-            .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
-            .and_then(|c| {
-                let args = js_sys::Array::of2(&JsValue::from_str(LATE_RESULT_EVENT), &init);
-                Reflect::construct(&c, &args).ok()
-            });
-        if let Some(event) = event {
-            let _ = window.dispatch_event(event.unchecked_ref());
-        }
-    }
+/// The JS late-result hook: every Rust hook, with the callback's result typed.
+fn run_late_hooks(copy: JsValue, requested: String, reason: u32) {
+    let Some(&reason) = LATE_REASONS.get(reason as usize) else {
+        return;
+    };
     let hooks: Vec<LateHook> =
         LATE_HOOKS.with(|h| h.borrow().iter().map(|(_, f)| f.clone()).collect());
+    if hooks.is_empty() {
+        return;
+    }
     let late = LateResult {
-        result: result.clone(),
-        requested_merchant_uid: requested.to_string(),
+        result: typed_result(&copy, &requested),
+        requested_merchant_uid: requested,
         reason,
     };
     for hook in hooks {
@@ -445,243 +318,42 @@ fn announce(result_js: &JsValue, result: &PaymentResult, requested: &str, reason
     }
 }
 
-/// A callback's answer, as JS (`PaymentResult`) and typed.
-struct Delivered {
-    js: JsValue,
-    typed: PaymentResult,
-}
+/// The event name of a late result on `window` (`CustomEvent`, `detail`: a `PaymentResult`).
+pub const LATE_RESULT_EVENT: &str = "iamport-pay:late-result";
 
-/// What makes two callbacks "the same result": `imp_uid` and `success`.
-type Key = (Option<String>, Option<bool>);
-
-/// One request after `IMP.request_pay` was called, shared by its future, its callback, the
-/// rejection handler of a promise `IMP.request_pay` returned, and the navigation listeners.
-struct Flow {
-    id: u64,
-    merchant_uid: String,
-    redirect: bool,
-    /// The outcome, until the future takes it.
-    ready: Option<Result<Delivered, Error>>,
-    waker: Option<Waker>,
-    /// The request settled (resolved or rejected); later callbacks are compared with `first`.
-    settled: bool,
-    /// It rejected with `payment_state_unknown`.
-    rejected: bool,
-    /// Its future was dropped before it settled.
-    abandoned: bool,
-    /// The result it resolved with (or the last late result announced after a rejection).
-    first: Option<Key>,
-}
-
-enum Action {
-    Nothing,
-    Wake(Option<Waker>),
-    Announce(LateReason),
-}
-
-impl Flow {
-    fn new(id: u64, merchant_uid: &str, redirect: bool) -> Rc<RefCell<Flow>> {
-        let flow = Rc::new(RefCell::new(Flow {
-            id,
-            merchant_uid: merchant_uid.to_string(),
-            redirect,
-            ready: None,
-            waker: None,
-            settled: false,
-            rejected: false,
-            abandoned: false,
-            first: None,
-        }));
-        FLOWS.with(|f| {
-            let mut f = f.borrow_mut();
-            f.retain(|w| w.strong_count() > 0);
-            f.push(Rc::downgrade(&flow));
-        });
-        flow
+/// A callback's response read without trusting it, for `js/runtime.js`: `[out, copy,
+/// merchant_uid, imp_uid, success]`. `copy` has every own field of the response (defined, so
+/// an own `__proto__` key stays data; a getter or proxy trap that throws leaves its field
+/// out); `out` is the JS `PaymentResult`: a copy of `copy` with `success` normalized,
+/// `merchant_uid` / `imp_uid` filled when missing and `verified: false`. The last three are
+/// the typed result's, which decide whether the callback settles its request. Nothing here
+/// throws.
+fn normalize(response: JsValue, merchant_uid: String) -> JsValue {
+    let copy = convert::copy_own_fields(&response);
+    let typed = typed_result(&copy, &merchant_uid);
+    let out = convert::copy_own_fields(&copy);
+    let missing =
+        |key: &str| Reflect::get(&out, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined());
+    let define = |key: &str, v: &JsValue| convert::define(&out, &JsValue::from_str(key), v);
+    if missing("imp_uid") {
+        define("imp_uid", &JsValue::NULL);
     }
+    let uid = JsValue::from_str(&typed.merchant_uid);
+    if missing("merchant_uid") {
+        define("merchant_uid", &uid);
+    }
+    let success = opt_bool(typed.success);
+    define("success", &success);
+    define("verified", &JsValue::FALSE);
+    let out: JsValue = out.into();
+    let parts = [out, copy.into(), uid, opt_str(&typed.imp_uid), success];
+    parts.iter().collect::<js_sys::Array>().into()
 }
 
-/// The callback given to `IMP.request_pay`, for every call the SDK makes.
-fn on_response(flow: &Rc<RefCell<Flow>>, response: &JsValue) {
-    let (id, requested) = {
-        let Ok(f) = flow.try_borrow() else { return };
-        (f.id, f.merchant_uid.clone())
-    };
-    let delivered = payment_result(response, &requested);
-    let key: Key = (delivered.typed.imp_uid.clone(), delivered.typed.success);
-    if delivered.typed.merchant_uid != requested {
-        announce(
-            &delivered.js,
-            &delivered.typed,
-            &requested,
-            LateReason::OtherOrder,
-        );
-        return;
-    }
-    let action = {
-        let Ok(mut f) = flow.try_borrow_mut() else {
-            return;
-        };
-        if !f.settled && !f.abandoned {
-            f.settled = true;
-            f.first = Some(key);
-            f.ready = Some(Ok(Delivered {
-                js: delivered.js.clone(),
-                typed: delivered.typed.clone(),
-            }));
-            Action::Wake(f.waker.take())
-        } else if f.first.as_ref() == Some(&key) {
-            Action::Nothing
-        } else {
-            let reason = if f.abandoned && !f.settled {
-                LateReason::AfterDrop
-            } else if f.rejected {
-                LateReason::AfterRejection
-            } else {
-                LateReason::Differs
-            };
-            if f.first.is_none() {
-                f.first = Some(key);
-            }
-            Action::Announce(reason)
-        }
-    };
-    // Any own callback answers the window: the order is free again.
-    release(id);
-    match action {
-        Action::Nothing => {}
-        Action::Wake(w) => {
-            if let Some(w) = w {
-                w.wake();
-            }
-        }
-        Action::Announce(reason) => announce(&delivered.js, &delivered.typed, &requested, reason),
-    }
-}
-
-fn state_unknown(message: String) -> Error {
-    Error::new(ErrorCode::PaymentStateUnknown, message)
-}
-
-/// `IMP.request_pay` threw or rejected, or the buyer came back (Back) from the PG page: the
-/// window may be open or the payment may have happened. Rejects the request with
-/// `payment_state_unknown` and keeps the order locked (until a callback or a navigation).
-fn settle_unknown(flow: &Rc<RefCell<Flow>>, message: String) {
-    let waker = {
-        let Ok(mut f) = flow.try_borrow_mut() else {
-            return;
-        };
-        if f.settled {
-            return;
-        }
-        f.settled = true;
-        f.rejected = true;
-        f.ready = Some(Err(state_unknown(
-            [
-                &message,
-                ". The payment window for merchant_uid \"",
-                &f.merchant_uid,
-                "\" may be open or the payment may have gone through: check it on your server \
-                 (GET /payments/find/{merchant_uid}) before trying again. The order stays locked \
-                 until the SDK calls back or the page navigates; a later callback is dispatched \
-                 as \"",
-                LATE_RESULT_EVENT,
-                "\".",
-            ]
-            .concat(),
-        )));
-        set_stage(f.id, Stage::Unknown);
-        f.waker.take()
-    };
-    if let Some(w) = waker {
-        w.wake();
-    }
-}
-
-/// The future's half of a [`Flow`]; marks the flow abandoned when dropped unsettled.
-struct WaitFlow(Rc<RefCell<Flow>>);
-
-impl Future for WaitFlow {
-    type Output = Result<Delivered, Error>;
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut f = self.0.borrow_mut();
-        match f.ready.take() {
-            Some(outcome) => Poll::Ready(outcome),
-            None => {
-                f.waker = Some(cx.waker().clone());
-                Poll::Pending
-            }
-        }
-    }
-}
-
-impl Drop for WaitFlow {
-    fn drop(&mut self) {
-        if let Ok(mut f) = self.0.try_borrow_mut() {
-            f.abandoned = true;
-            f.waker = None;
-        }
-    }
-}
-
-/// Navigation settles what it can: on `pagehide` (the page goes away: to the PG in redirect
-/// mode, or anywhere) and on `pageshow` with `persisted` (the page came back from the
-/// back-forward cache, e.g. the buyer pressed Back on the PG page), every order in redirect
-/// mode, or in the unknown state, is released. On `pageshow` a redirect request still
-/// waiting also rejects with `payment_state_unknown`, so the page is never left waiting.
-/// The pending orders in `sessionStorage` are left as they are.
-fn listen_for_navigation(window: &Window) {
-    if NAV_LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let on_hide = Closure::<dyn FnMut(JsValue)>::new(|_| release_on_navigation(false));
-    let on_show = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
-        if convert::get_prop(&event, "persisted").as_bool() == Some(true) {
-            release_on_navigation(true);
-        }
-    });
-    let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-    let _ = window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
-    // For the page's lifetime.
-    on_hide.forget();
-    on_show.forget();
-}
-
-fn release_on_navigation(restored: bool) {
-    OPEN.with(|open| {
-        open.borrow_mut().retain(|e| {
-            let settle = e.stage == Stage::Unknown || (e.redirect && e.stage == Stage::Open);
-            !settle
-        })
-    });
-    if !restored {
-        return;
-    }
-    let flows: Vec<Rc<RefCell<Flow>>> =
-        FLOWS.with(|f| f.borrow().iter().filter_map(Weak::upgrade).collect());
-    for flow in flows {
-        let waiting = flow
-            .try_borrow()
-            .is_ok_and(|f| f.redirect && !f.settled && !f.abandoned);
-        if waiting {
-            settle_unknown(
-                &flow,
-                "the page came back from the back-forward cache (the buyer pressed Back on \
-                 the payment page)"
-                    .to_string(),
-            );
-        }
-    }
-}
-
-/// Whether `v` is a thenable (a Promise `IMP.request_pay` returned); its `then` when so.
-fn then_of(v: &JsValue) -> Option<js_sys::Function> {
-    if !v.is_object() {
-        return None;
-    }
-    Reflect::get(v, &JsValue::from_str("then"))
-        .ok()
-        .and_then(|t| t.dyn_into::<js_sys::Function>().ok())
+/// The typed result of a copied response (see [`normalize`]).
+fn typed_result(copy: &JsValue, merchant_uid: &str) -> PaymentResult {
+    let value = Reader::new().read_root(copy).unwrap_or(Value::Null);
+    PaymentResult::from_response(value, merchant_uid)
 }
 
 /// Whether this browser gets PortOne's redirect flow: a mobile user agent, or iPadOS
@@ -703,21 +375,17 @@ fn session_storage(window: &Window) -> Option<Storage> {
     window.session_storage().ok().flatten()
 }
 
-/// Saves the order, and drops expired or damaged entries of ours. Best effort: a browser
-/// that refuses storage (private mode quota, sandboxed frame) does not block the payment.
-fn save_pending(window: &Window, normalized: &Value) {
-    let Some(storage) = session_storage(window) else {
-        return;
-    };
+/// The pending order's storage key and text, for `js/runtime.js` to save just before the
+/// window opens; expired or damaged entries of ours are dropped now. `None` when storage is
+/// unavailable (a browser that refuses it does not block the payment).
+fn pending_entry(window: &Window, normalized: &Value) -> Option<(String, String)> {
+    let storage = session_storage(window)?;
     let now = now_ms();
     sweep(&storage, now);
-    if let Some(order) = PendingOrder::from_params(normalized, now) {
-        let key = pending::storage_key(&order.merchant_uid);
-        if let Ok(text) = JSON::stringify(&to_js(&order.into_value())) {
-            let text: String = text.into();
-            let _ = storage.set_item(&key, &text);
-        }
-    }
+    let order = PendingOrder::from_params(normalized, now)?;
+    let key = pending::storage_key(&order.merchant_uid);
+    let text: String = JSON::stringify(&to_js(&order.into_value())).ok()?.into();
+    Some((key, text))
 }
 
 fn read_entry(raw: &str, merchant_uid: &str, now: u64) -> Stored {
@@ -777,10 +445,10 @@ struct Run {
 /// A checked request holding its `merchant_uid`'s lock: the synchronous half of
 /// `requestPay` / [`request_pay`].
 struct Prepared {
-    window: Window,
-    normalized: Value,
+    params: JsValue,
     merchant_uid: String,
-    open: OpenOrder,
+    request: Request,
+    pending: Option<(String, String)>,
     run: Run,
 }
 
@@ -792,7 +460,6 @@ fn prepare(params: &Value, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error>
         _ => return Err(Error::invalid_params(report.into_issues())),
     };
     let window = web_sys::window().ok_or_else(|| not_in_browser("requestPay"))?;
-    listen_for_navigation(&window);
     // The checker requires a non-empty merchant_uid, so this is always a string here.
     let merchant_uid = normalized
         .get("merchant_uid")
@@ -800,97 +467,53 @@ fn prepare(params: &Value, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error>
         .unwrap_or_default()
         .to_string();
     // Claimed before the load, so a second call during the load is refused too.
-    let open = OpenOrder::claim(&merchant_uid, run.check.mobile)?;
+    let request = claim_order(&merchant_uid, run.check.mobile).map_err(|e| js_error(&e))?;
+    let pending = if run.keep_pending_order {
+        pending_entry(&window, &normalized)
+    } else {
+        None
+    };
     Ok(Prepared {
-        window,
-        normalized,
+        params: to_js(&normalized),
         merchant_uid,
-        open,
+        request,
+        pending,
         run,
     })
 }
 
-/// The asynchronous half: load, save the pending order, call `IMP.request_pay`, await the
-/// first own callback (or an unknown state).
-async fn pay(p: Prepared) -> Result<Delivered, Error> {
-    let Prepared {
-        window,
-        normalized,
-        merchant_uid,
-        open,
-        run,
-    } = p;
-    let imp = ensure_imp(
-        run.user_code.as_deref(),
-        run.sdk_url.as_deref(),
-        run.timeout_ms,
-    )
-    .await?;
-    if run.keep_pending_order {
-        save_pending(&window, &normalized);
+/// The asynchronous half, started: load, save the pending order, call `IMP.request_pay`; the
+/// Promise settles with the first own callback (`rust`: `normalize`'s array) or an error
+/// object. With `IMP` there the SDK is called in the buyer's click: now (`rust`, a polled
+/// future) or in a microtask (the JS export).
+fn start(p: &Prepared, rust: bool) -> Result<Promise, Error> {
+    let user_code = p.run.user_code.as_deref().unwrap_or_default();
+    if user_code.is_empty() && current_imp().is_none() {
+        p.request.cancel();
+        return Err(user_code_required());
     }
-    let flow = Flow::new(open.id, &merchant_uid, run.check.mobile);
-    // From here on a window may open: only a callback or a navigation frees the order.
-    set_stage(open.id, Stage::Open);
-    drop(open);
-    let wait = WaitFlow(flow.clone());
-    let for_callback = flow.clone();
-    let callback =
-        imp::response_callback(move |response: JsValue| on_response(&for_callback, &response));
-    match imp.request_pay(&to_js(&normalized), &callback) {
-        Err(e) => settle_unknown(
-            &flow,
-            ["IMP.request_pay threw (", &js_message(&e), ")"].concat(),
-        ),
-        Ok(returned) => {
-            if let Some(then) = then_of(&returned) {
-                let for_reject = flow.clone();
-                let on_reject = Closure::once_into_js(move |e: JsValue| {
-                    settle_unknown(
-                        &for_reject,
-                        [
-                            "the promise IMP.request_pay returned rejected (",
-                            &js_message(&e),
-                            ")",
-                        ]
-                        .concat(),
-                    );
-                });
-                if then
-                    .call2(&returned, &JsValue::UNDEFINED, &on_reject)
-                    .is_err()
-                {
-                    settle_unknown(&flow, "IMP.request_pay returned a broken promise".into());
-                }
-            }
-        }
-    }
-    wait.await
+    let (key, text) = p.pending.as_ref().map_or(("", ""), |(k, t)| (k, t));
+    Ok(NORMALIZE.with(|normalize| {
+        p.request.go(
+            &p.params,
+            user_code,
+            p.run.sdk_url.as_deref().unwrap_or(DEFAULT_SDK_URL),
+            p.run.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+            key,
+            text,
+            normalize,
+            rust,
+        )
+    }))
 }
 
-/// The JS `PaymentResult` and the typed one, read from a callback response without trusting
-/// it: a copy of every own field (defined, so an own `__proto__` key stays data), `success`
-/// normalized, `merchant_uid` / `imp_uid` filled when missing, `verified: false`. A getter or
-/// proxy trap that throws leaves its field out; nothing here throws.
-fn payment_result(response: &JsValue, merchant_uid: &str) -> Delivered {
-    let out = convert::copy_own_fields(response);
-    let mut reader = Reader::new();
-    let value = reader.read_root(&out).unwrap_or(Value::Null);
-    let typed = PaymentResult::from_response(value, merchant_uid);
-    let missing =
-        |key: &str| Reflect::get(&out, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined());
-    let define = |key: &str, v: &JsValue| convert::define(&out, &JsValue::from_str(key), v);
-    if missing("imp_uid") {
-        define("imp_uid", &JsValue::NULL);
-    }
-    if missing("merchant_uid") {
-        define("merchant_uid", &JsValue::from_str(&typed.merchant_uid));
-    }
-    define("success", &opt_bool(typed.success));
-    define("verified", &JsValue::FALSE);
-    Delivered {
-        js: out.into(),
-        typed,
+/// A prepared request owned by a Rust future: cancelled when the future is dropped, polled
+/// or not (see [`request_pay`]). After the request settled, that does nothing.
+struct CancelOnDrop(Prepared);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.request.cancel();
     }
 }
 
@@ -934,8 +557,14 @@ pub fn request_pay(
         timeout_ms: options.timeout_ms,
         keep_pending_order: options.keep_pending_order,
     };
-    let prepared = prepare(&request.to_value(), Vec::new(), run);
-    async move { Ok(pay(prepared?).await?.typed) }
+    let prepared = prepare(&request.to_value(), Vec::new(), run).map(CancelOnDrop);
+    async move {
+        let CancelOnDrop(p) = &prepared?;
+        let settled = wasm_bindgen_futures::JsFuture::from(start(p, true)?).await;
+        let whole = settled.map_err(|e| js_error(&e))?;
+        let copy = Reflect::get_u32(&whole, 1).unwrap_or(JsValue::UNDEFINED);
+        Ok(typed_result(&copy, &p.merchant_uid))
+    }
 }
 
 // ---- JS exports ----------------------------------------------------------------------------
@@ -951,43 +580,31 @@ fn opt_timeout(options: &JsValue) -> Option<u32> {
     (t.is_finite() && t >= 0.0).then(|| t.min(u32::MAX as f64) as u32)
 }
 
-/// The Promise of an export: settled by `fut`, which runs as a task. Both async exports go
-/// through this one (boxed) instance instead of a `future_to_promise` each.
-fn to_promise(fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
-    let mut fut = Some(fut);
-    Promise::new(&mut |resolve, reject| {
-        let Some(fut) = fut.take() else { return };
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = match fut.await {
-                Ok(v) => resolve.call1(&JsValue::UNDEFINED, &v),
-                Err(e) => reject.call1(&JsValue::UNDEFINED, &e),
-            };
-        });
-    })
+fn load_options_js(options: &JsValue) -> LoadOptions {
+    LoadOptions {
+        user_code: opt_string(options, "userCode").unwrap_or_default(),
+        sdk_url: opt_string(options, "sdkUrl"),
+        timeout_ms: opt_timeout(options),
+    }
 }
 
 /// `loadIamport({ userCode, sdkUrl?, timeoutMs? }): Promise<void>`, as a Rust future.
 pub async fn load_iamport_js(options: JsValue) -> Result<(), JsValue> {
-    let options = LoadOptions {
-        user_code: opt_string(&options, "userCode").unwrap_or_default(),
-        sdk_url: opt_string(&options, "sdkUrl"),
-        timeout_ms: opt_timeout(&options),
-    };
-    load_iamport(&options).await.map_err(|e| error_to_js(&e))
+    load_iamport(&load_options_js(&options))
+        .await
+        .map_err(|e| error_to_js(&e))
 }
 
-/// The `loadIamport` export: [`load_iamport_js`] as a Promise (through `to_promise`).
+/// The `loadIamport` export: the Promise of `js/runtime.js`'s load (no Rust future).
 #[cfg(feature = "npm")]
 #[wasm_bindgen(js_name = loadIamport)]
 pub fn load_iamport_export(options: JsValue) -> Promise {
-    to_promise(Box::pin(async move {
-        load_iamport_js(options).await.map(|()| JsValue::UNDEFINED)
-    }))
+    start_load(&load_options_js(&options)).unwrap_or_else(|e| Promise::reject(&error_to_js(&e)))
 }
 
 /// `requestPay(params, options?): Promise<PaymentResult>`. The params are read and checked,
 /// and the `merchant_uid` locked, synchronously, before the promise is returned (see
-/// [`request_pay`]).
+/// [`request_pay`]); with `IMP` on the page, `IMP.request_pay` is called before it returns.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = requestPay))]
 pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
     let mut reader = Reader::new();
@@ -1005,15 +622,9 @@ pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
         keep_pending_order: convert::get_prop(&options, "keepPendingOrder").as_bool()
             != Some(false),
     };
-    match prepare(&value, pre, run) {
-        Err(e) => Promise::reject(&error_to_js(&e)),
-        Ok(prepared) => to_promise(Box::pin(async move {
-            pay(prepared)
-                .await
-                .map(|d| d.js)
-                .map_err(|e| error_to_js(&e))
-        })),
-    }
+    prepare(&value, pre, run)
+        .and_then(|p| start(&p, false))
+        .unwrap_or_else(|e| Promise::reject(&error_to_js(&e)))
 }
 
 fn opt_bool(b: Option<bool>) -> JsValue {

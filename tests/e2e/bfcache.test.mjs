@@ -110,7 +110,7 @@ function serve() {
       res.writeHead(404);
       return res.end();
     }
-    // Only the package's own files: js/ and pkg/ (with the glue's snippet, js/loader.js).
+    // Only the package's own files: js/ and pkg/ (with the glue's snippet, js/runtime.js).
     const m = path.match(/^\/(js|pkg)\/((?:snippets\/[\w-]+\/js\/)?[\w.-]+\.(js|wasm))$/);
     if (!m) {
       res.writeHead(404);

@@ -46,13 +46,13 @@ after(() => {
 });
 
 test('the tarball ships exactly the package files', () => {
-  // The glue imports its snippet (js/loader.js, copied by wasm-bindgen) under a hashed path.
+  // The glue imports its snippet (js/runtime.js, copied by wasm-bindgen) under a hashed path.
   const snippets = files.filter((f) => f.startsWith('pkg/snippets/'));
   assert.equal(snippets.length, 1, `one snippet: ${snippets}`);
   assert.match(snippets[0], /^pkg\/snippets\/iamport-pay-[0-9a-f]{16}\/js\/loader\.js$/);
   assert.deepEqual(files.filter((f) => !f.startsWith('pkg/snippets/')), [
     'CHANGELOG.md', 'README.md',
-    'js/index.d.ts', 'js/index.js', 'js/loader.js', 'js/node-init.js', 'js/node.js',
+    'js/index.d.ts', 'js/index.js', 'js/runtime.js', 'js/node-init.js', 'js/node.js',
     'js/redirect-node.js', 'js/redirect.d.ts', 'js/redirect.js',
     'js/sandbox.d.ts', 'js/sandbox.js',
     'package.json',
