@@ -300,6 +300,11 @@ function withImp(userCode, url, timeoutMs, onImp, onError) {
     onImp(imp);
     return;
   }
+  if (!userCode) {
+    // Rust asks for a user code when there was no IMP; this one went in the meantime.
+    onError(payError(LOAD_FAILED, 'window.IMP went away before the SDK was called, and without userCode it cannot be loaded'));
+    return;
+  }
   loadSdk(url, timeoutMs)
     .then(() => {
       const loaded = currentImp();

@@ -596,6 +596,20 @@ async fn request_pay_loads_the_sdk_when_needed() {
         get_str(&issues.get(0), "path").as_deref(),
         Some("options.userCode")
     );
+    // IMP there when requestPay is called and gone before the SDK call (a microtask later):
+    // without userCode nothing is loaded, and the order is free again.
+    let fake = FakeImp::holding();
+    let p = spawn_pay(params("rt-gone"), json!({"keepPendingOrder": false}));
+    remove_imp();
+    let err = JsFuture::from(p).await.expect_err("rejects");
+    assert_eq!(code_of(&err), "sdk_load_failed");
+    let msg = get_str(&err, "message").unwrap();
+    assert!(msg.contains("window.IMP went away"), "{msg}");
+    assert_eq!(fake.request_count(), 0);
+    let fake = FakeImp::holding();
+    let _open = spawn_pay(params("rt-gone"), json!({"keepPendingOrder": false}));
+    tick().await;
+    assert_eq!(fake.request_count(), 1, "the order was released");
 }
 
 #[wasm_bindgen_test]

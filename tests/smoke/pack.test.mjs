@@ -49,11 +49,11 @@ test('the tarball ships exactly the package files', () => {
   // The glue imports its snippet (js/runtime.js, copied by wasm-bindgen) under a hashed path.
   const snippets = files.filter((f) => f.startsWith('pkg/snippets/'));
   assert.equal(snippets.length, 1, `one snippet: ${snippets}`);
-  assert.match(snippets[0], /^pkg\/snippets\/iamport-pay-[0-9a-f]{16}\/js\/loader\.js$/);
+  assert.match(snippets[0], /^pkg\/snippets\/iamport-pay-[0-9a-f]{16}\/js\/runtime\.js$/);
   assert.deepEqual(files.filter((f) => !f.startsWith('pkg/snippets/')), [
     'CHANGELOG.md', 'README.md',
-    'js/index.d.ts', 'js/index.js', 'js/runtime.js', 'js/node-init.js', 'js/node.js',
-    'js/redirect-node.js', 'js/redirect.d.ts', 'js/redirect.js',
+    'js/index.d.ts', 'js/index.js', 'js/node-init.js', 'js/node.js',
+    'js/redirect-node.js', 'js/redirect.d.ts', 'js/redirect.js', 'js/runtime.js',
     'js/sandbox.d.ts', 'js/sandbox.js',
     'package.json',
     'pkg/iamport_pay.js', 'pkg/iamport_pay_bg.wasm', 'pkg/iamport_pay_redirect_bg.wasm',
