@@ -463,8 +463,20 @@ async fn dropping_the_future_releases_the_order() {
         .expect_err("still locked");
     assert_eq!(code_of(&err), "duplicate_request");
     // The SDK calling back after the drop does not throw; it frees the order and is
-    // announced as a late result.
+    // announced as a late result, to the Rust hooks too (typed from the response as it came).
     let late = LateEvents::listen();
+    let hooked = Rc::new(RefCell::new(Vec::new()));
+    let h = hooked.clone();
+    let hook = iamport_pay::on_late_result(move |l| {
+        let keys: Vec<String> = l.result.response.keys().cloned().collect();
+        h.borrow_mut().push((
+            l.reason,
+            l.requested_merchant_uid.clone(),
+            l.result.merchant_uid.clone(),
+            l.result.imp_uid.clone(),
+            keys,
+        ));
+    });
     let old = fake.callbacks.borrow()[0].clone();
     assert!(old
         .call1(
@@ -473,6 +485,17 @@ async fn dropping_the_future_releases_the_order() {
         )
         .is_ok());
     assert_eq!(late.uids(), vec![(Some("imp_old".into()), json!(true))]);
+    assert_eq!(
+        *hooked.borrow(),
+        vec![(
+            iamport_pay::LateReason::AfterDrop,
+            "rt-drop".to_string(),
+            "rt-drop".to_string(),
+            Some("imp_old".to_string()),
+            vec!["imp_uid".to_string(), "success".to_string()],
+        )]
+    );
+    drop(hook);
     drop(late);
     // And the order can be requested again.
     let p = spawn_pay(params("rt-drop"), json!({"keepPendingOrder": false}));
@@ -1096,6 +1119,11 @@ async fn issue12_1_back_from_the_pg_page_releases_a_redirect_request() {
 #[wasm_bindgen_test]
 async fn issue12_2_a_throw_after_the_window_opened_is_unknown_and_keeps_the_order() {
     let late = LateEvents::listen();
+    let reasons = Rc::new(RefCell::new(Vec::new()));
+    let r = reasons.clone();
+    let hook = iamport_pay::on_late_result(move |l| {
+        r.borrow_mut().push((l.reason, l.result.imp_uid.clone()));
+    });
     // Opens the window (keeps the callback), schedules its success, then throws.
     let fake = FakeImp::install(|p, cb| {
         let r = js(&json!({"imp_uid": "imp_after_throw", "success": true}));
@@ -1129,6 +1157,14 @@ async fn issue12_2_a_throw_after_the_window_opened_is_unknown_and_keeps_the_orde
         late.uids(),
         vec![(Some("imp_after_throw".into()), json!(true))]
     );
+    assert_eq!(
+        *reasons.borrow(),
+        vec![(
+            iamport_pay::LateReason::AfterRejection,
+            Some("imp_after_throw".to_string())
+        )]
+    );
+    drop(hook);
     let order = to_json(&take_js("rt-open-throw"));
     assert_eq!(order["amount"], json!(1004));
     let err = pay_js(
