@@ -40,7 +40,7 @@ let inited = null;
 const fail = (code, message) => Object.assign(new Error(message), { code });
 
 /** What a thrown value says: itself if a string, else its string `message`. */
-export function messageOf(e) {
+function messageOf(e) {
   try {
     if (typeof e === 'string') return e;
     const object = (e !== null && typeof e === 'object') || typeof e === 'function';
@@ -64,7 +64,7 @@ export function currentImp() {
 }
 
 /** `imp.init(userCode)`, unless this IMP was initialized with this code already. */
-export function initImp(imp, userCode) {
+function initImp(imp, userCode) {
   if (inited && inited[0] === imp && inited[1] === userCode) return;
   try {
     imp.init(userCode);
@@ -78,7 +78,7 @@ export function initImp(imp, userCode) {
  * Loads the script at `url` (made absolute against the page) and settles when it defined
  * `window.IMP`, or rejects with an Error whose `code` is `sdk_load_failed` or `sdk_timeout`.
  */
-export function loadSdk(url, timeoutMs) {
+function loadSdk(url, timeoutMs) {
   try {
     url = new URL(url, location.href).href;
   } catch {
