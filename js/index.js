@@ -466,74 +466,181 @@ const wrapAsync = (fn) => async (...args) => {
 };
 
 // ---- one crossing in, one out ----------------------------------------------------------
-// checkParams / buildParams serialize the params once with JSON.stringify and hand the text to
-// wasm (checkInput / buildInput), which answers with one JSON string (a check without any
-// issue, with the provider's row alone). Only when the guard below says JSON keeps exactly
-// what the careful reader (src/js/convert.rs) would read: plain
-// objects (prototype Object.prototype or null) and arrays (Array.prototype), strings,
-// booleans, null and safe integers (not -0), no toJSON anywhere, no `__proto__` key, small
-// enough. Anything else (functions, symbols, BigInt, undefined or holes in arrays, NaN and
-// Infinity, fractions, Dates, Maps, class instances, cycles, deep or large input, a getter
-// or proxy trap that throws) goes to the careful exports, which give today's answers.
+// checkParams / buildParams write the params' JSON text, as UTF-8, in one walk (the guard
+// below), copy the bytes into a wasm buffer (jsonInput) and call checkInput / buildInput,
+// which answer with one JSON string (a check without any issue, with the provider's row
+// alone). The walk writes the text JSON.stringify would write (the same keys in the same
+// order, the same values; an escape may be spelled another way, which the parser reads to the
+// same string), and only when JSON keeps exactly what the careful reader (src/js/convert.rs)
+// would read: plain objects (prototype Object.prototype or null) and arrays (Array.prototype),
+// strings, booleans, null and safe integers (not -0), no toJSON anywhere, no `__proto__` key,
+// small enough. Anything else (functions, symbols, BigInt, undefined or holes in arrays, NaN
+// and Infinity, fractions, Dates, Maps, class instances, cycles, deep or large input, a lone
+// surrogate, a getter or proxy trap that throws) goes to the careful exports, which give
+// today's answers.
 //
 // A proxy cannot be told from its target; it is read like any object, and one whose traps
-// throw lands on the careful reader through the catch. An accessor (or a proxy) is read by
-// the guard and again by JSON.stringify: one whose value changes from read to read can be
-// checked on either value.
+// throw lands on the careful reader through the catch. Every value is read once. A getter
+// that calls checkParams / buildParams while the walk runs gets the careful path for its own
+// call (`busy`), so the walk's buffer is never written by two walks at once.
 // ---- guard: tests/web_json_guard.rs evaluates this section in Chromium and Firefox ----
 const MAX_DEPTH = 16; // a real request nests 3 deep; the reader's own limit is 32
 const MAX_NODES = 4096; // a real request has well under 200 values
 const MAX_ITEMS = 512; // keys of one object or items of one array
-const MAX_TEXT = 256 * 1024; // UTF-16 units of JSON text (the reader takes up to 16 MiB)
+const MAX_TEXT = 256 * 1024; // UTF-16 units of one string (the reader takes up to 16 MiB)
+const MAX_BYTES = 3 * MAX_TEXT; // UTF-8 bytes of the whole text (jsonInput's limit)
 const OBJECT = Object.prototype;
 const ARRAY = Array.prototype;
 const { getPrototypeOf, keys } = Object;
 const { isArray } = Array;
 const { isSafeInteger } = Number;
 
-/** How many values `v` holds, or -1 when JSON would not keep what the reader reads. */
-function walk(v, depth, n) {
-  if (typeof v !== 'object' || v === null) {
-    const ok = (typeof v === 'string' && v.length <= MAX_TEXT) || typeof v === 'boolean' || v === null
-      || (typeof v === 'number' && isSafeInteger(v) && (v !== 0 || 1 / v > 0));
-    return ok ? n + 1 : -1;
+let out = new Uint8Array(2048); // the text so far: out[0..end]
+let end = 0;
+let nodes = 0;
+let busy = false;
+
+/** Room for `n` more bytes (the buffer doubles), or false past MAX_BYTES. */
+function room(n) {
+  const need = end + n;
+  if (need <= out.length) return true;
+  if (need > MAX_BYTES) return false;
+  const grown = new Uint8Array(Math.min(MAX_BYTES, Math.max(need, 2 * out.length)));
+  grown.set(out.subarray(0, end));
+  out = grown;
+  return true;
+}
+
+/** Writes ASCII text `t` (a number's digits, true, false, null). */
+function ascii(t) {
+  if (!room(t.length)) return false;
+  for (let i = 0; i < t.length; i++) out[end++] = t.charCodeAt(i);
+  return true;
+}
+
+/** Writes `s` as a JSON string literal in UTF-8; false for a lone surrogate or past a limit. */
+function str(s) {
+  const n = s.length;
+  // 3 bytes per UTF-16 unit at most, and the quotes; an escape asks for more below.
+  if (n > MAX_TEXT || !room(3 * n + 2)) return false;
+  let b = out;
+  let j = end;
+  b[j++] = 34;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x20 && c !== 34 && c !== 92) {
+        b[j++] = c;
+        continue;
+      }
+      end = j;
+      if (!room(3 * (n - i) + 7)) return false;
+      b = out;
+      b[j++] = 92;
+      if (c === 34 || c === 92) {
+        b[j++] = c;
+      } else {
+        // \u00XX for a control character (JSON.stringify spells some as \n, \t, …).
+        const lo = c & 15;
+        b[j++] = 117;
+        b[j++] = 48;
+        b[j++] = 48;
+        b[j++] = 48 + (c >> 4);
+        b[j++] = lo < 10 ? 48 + lo : 87 + lo;
+      }
+    } else if (c < 0x800) {
+      b[j++] = 0xc0 | (c >> 6);
+      b[j++] = 0x80 | (c & 63);
+    } else if (c < 0xd800 || c >= 0xe000) {
+      b[j++] = 0xe0 | (c >> 12);
+      b[j++] = 0x80 | ((c >> 6) & 63);
+      b[j++] = 0x80 | (c & 63);
+    } else {
+      const d = s.charCodeAt(i + 1);
+      if (c >= 0xdc00 || !(d >= 0xdc00 && d < 0xe000)) return false;
+      i++;
+      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      b[j++] = 0xf0 | (c >> 18);
+      b[j++] = 0x80 | ((c >> 12) & 63);
+      b[j++] = 0x80 | ((c >> 6) & 63);
+      b[j++] = 0x80 | (c & 63);
+    }
   }
-  if (depth > MAX_DEPTH || n > MAX_NODES || 'toJSON' in v) return -1;
+  b[j++] = 34;
+  end = j;
+  return true;
+}
+
+/** Writes `v`'s JSON text; false when JSON would not keep what the reader reads. */
+function put(v, depth) {
+  nodes += 1;
+  switch (typeof v) {
+    case 'string':
+      return str(v);
+    case 'boolean':
+      return ascii(v ? 'true' : 'false');
+    case 'number':
+      return isSafeInteger(v) && (v !== 0 || 1 / v > 0) && ascii('' + v);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return ascii('null');
+  if (depth > MAX_DEPTH || nodes > MAX_NODES || 'toJSON' in v) return false;
   const proto = getPrototypeOf(v);
-  n += 1;
   if (isArray(v)) {
-    if (proto !== ARRAY) return -1;
     const len = v.length;
-    if (!(len <= MAX_ITEMS)) return -1;
+    if (proto !== ARRAY || !(len <= MAX_ITEMS) || !room(1)) return false;
+    out[end++] = 91;
     for (let i = 0; i < len; i++) {
       const item = v[i];
-      if (item === undefined) return -1;
-      n = walk(item, depth + 1, n);
-      if (n < 0) return -1;
+      if (item === undefined) return false;
+      if (i > 0) {
+        if (!room(1)) return false;
+        out[end++] = 44;
+      }
+      if (!put(item, depth + 1)) return false;
     }
-    return n;
+    if (!room(1)) return false;
+    out[end++] = 93;
+    return true;
   }
-  if (proto !== OBJECT && proto !== null) return -1;
+  if (proto !== OBJECT && proto !== null) return false;
   const ks = keys(v);
-  if (ks.length > MAX_ITEMS) return -1;
+  if (ks.length > MAX_ITEMS || !room(1)) return false;
+  out[end++] = 123;
+  let first = true;
   for (let i = 0; i < ks.length; i++) {
     const k = ks[i];
-    if (k === '__proto__') return -1;
+    if (k === '__proto__') return false;
     const item = v[k];
     // JSON.stringify leaves the key out, and so does the reader.
     if (item === undefined) continue;
-    n = walk(item, depth + 1, n);
-    if (n < 0) return -1;
+    if (!first) {
+      if (!room(1)) return false;
+      out[end++] = 44;
+    }
+    first = false;
+    if (!str(k) || !room(1)) return false;
+    out[end++] = 58;
+    if (!put(item, depth + 1)) return false;
   }
-  return n;
+  if (!room(1)) return false;
+  out[end++] = 125;
+  return true;
 }
 
-/** `[text, provider, flags]` for checkInput / buildInput, or undefined for the careful path. */
+/** `[UTF-8 bytes of the JSON text, provider, flags]` for checkInput / buildInput, or
+ * undefined for the careful path. The bytes are a view of the walk's buffer, good until the
+ * next call. */
 function asJson(params, options) {
+  if (busy) return undefined;
+  busy = true;
   try {
-    if (walk(params, 0, 0) < 0) return undefined;
-    const text = JSON.stringify(params);
-    if (typeof text !== 'string' || text.length > MAX_TEXT) return undefined;
+    end = 0;
+    nodes = 0;
+    if (!put(params, 0)) return undefined;
     // The options the careful reader reads (src/js/mod.rs, read_options).
     let provider;
     let flags = 0;
@@ -543,52 +650,29 @@ function asJson(params, options) {
       if (options.mobile === true) flags |= 1;
       if (options.webview === true) flags |= 2;
     }
-    return [text, provider, flags];
+    return [out.subarray(0, end), provider, flags];
   } catch {
     return undefined;
+  } finally {
+    busy = false;
   }
 }
 
 // ---- end of guard ----
 
-// The text goes in as UTF-8 that this loop writes straight into a buffer in wasm memory
-// (src/js/mod.rs, jsonInput): for Korean text, TextEncoder.encodeInto (what wasm-bindgen's
-// string passing uses) takes about twice as long in Chromium.
+// The bytes go into a buffer in wasm memory (src/js/mod.rs, jsonInput) in one copy: for Korean
+// text, TextEncoder.encodeInto (what wasm-bindgen's string passing uses) takes about twice as
+// long in Chromium as the walk's own UTF-8 loop.
 let wasmExports;
-let bytes = new Uint8Array(0);
+let memory = new Uint8Array(0);
 
-/** Writes `text` as UTF-8 into the wasm input buffer: its length, or -1 (refused buffer, or a
- * lone surrogate, which JSON.stringify never leaves unescaped). */
-function send(text) {
-  const n = text.length;
-  const at = bindings.jsonInput(n * 3);
+/** Copies the walk's bytes into the wasm input buffer: their length, or -1 (refused buffer). */
+function send(bytes) {
+  const at = bindings.jsonInput(bytes.length);
   if (at === 0) return -1;
-  if (bytes.buffer !== wasmExports.memory.buffer) bytes = new Uint8Array(wasmExports.memory.buffer);
-  const b = bytes;
-  let j = at;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      b[j++] = c;
-    } else if (c < 0x800) {
-      b[j++] = 0xc0 | (c >> 6);
-      b[j++] = 0x80 | (c & 63);
-    } else if (c < 0xd800 || c >= 0xe000) {
-      b[j++] = 0xe0 | (c >> 12);
-      b[j++] = 0x80 | ((c >> 6) & 63);
-      b[j++] = 0x80 | (c & 63);
-    } else {
-      const d = text.charCodeAt(i + 1);
-      if (c >= 0xdc00 || !(d >= 0xdc00 && d < 0xe000)) return -1;
-      i++;
-      c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-      b[j++] = 0xf0 | (c >> 18);
-      b[j++] = 0x80 | ((c >> 12) & 63);
-      b[j++] = 0x80 | ((c >> 6) & 63);
-      b[j++] = 0x80 | (c & 63);
-    }
-  }
-  return j - at;
+  if (memory.buffer !== wasmExports.memory.buffer) memory = new Uint8Array(wasmExports.memory.buffer);
+  memory.set(bytes, at);
+  return bytes.length;
 }
 
 /** `checkParams(params, options?) -> CheckResult`. Never throws on bad input. */

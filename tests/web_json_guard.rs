@@ -74,7 +74,16 @@ fn same_answer(guard: &Function, label: &str, params: &JsValue, options: &JsValu
         return false;
     }
     let json: Array = json.unchecked_into();
-    let text = json.get(0).as_string().expect("text");
+    // The JSON text as the walk wrote it: UTF-8 bytes.
+    let bytes = js_sys::Uint8Array::from(json.get(0)).to_vec();
+    let text = String::from_utf8(bytes).expect("the walk writes UTF-8");
+    // What JSON.stringify writes, read back: the same keys in the same order, the same values.
+    let reread = JSON::parse(&text).expect("the walk writes JSON");
+    assert_eq!(
+        stringify(&reread),
+        stringify(params),
+        "{label}: the walk's text"
+    );
     let provider = json.get(1).as_string();
     let flags = json.get(2).as_f64().expect("flags") as u32;
     let got_check = check_json(&text, provider.clone(), flags);
@@ -137,6 +146,47 @@ fn ordinary_params_take_the_one_string_path_with_the_same_answers() {
             "{options}"
         );
     }
+}
+
+// A getter that runs the guard again while the walk is inside the params: the inner call takes
+// the careful path, and the outer walk's text is still the params' own.
+#[wasm_bindgen_test]
+fn a_walk_inside_a_walk_leaves_the_outer_text_alone() {
+    let guard = as_json_fn();
+    let global = js_sys::global();
+    Reflect::set(&global, &"__iamportGuard".into(), &guard).unwrap();
+    let p = make(&format!(
+        "const p = {BASE}; Object.defineProperty(p, 'buyer_tel', {{ enumerable: true, get() {{ \
+         globalThis.__iamportInner = globalThis.__iamportGuard({{pg: 'kcp.T0000', amount: 5, name: '안쪽'}}); \
+         return '010-1234-5678'; }} }}); return p;"
+    ));
+    let outer = guard
+        .call1(&JsValue::NULL, &p)
+        .expect("the guard never throws");
+    assert!(
+        !outer.is_undefined(),
+        "the outer call takes the one-string path"
+    );
+    let inner = Reflect::get(&global, &"__iamportInner".into()).unwrap();
+    assert!(
+        inner.is_undefined(),
+        "the inner call takes the careful path"
+    );
+    // The outer answer is the careful reader's (the getter runs again; outside a walk now).
+    assert!(same_answer(
+        &guard,
+        "walk inside a walk",
+        &p,
+        &JsValue::UNDEFINED
+    ));
+    let inner = Reflect::get(&global, &"__iamportInner".into()).unwrap();
+    assert!(
+        !inner.is_undefined(),
+        "outside a walk the getter's own call takes the path"
+    );
+    // And the guard is free again afterwards.
+    let q = make("return {pg: 'kcp.T0000', amount: 5, name: '다음'};");
+    assert!(same_answer(&guard, "after", &q, &JsValue::UNDEFINED));
 }
 
 #[wasm_bindgen_test]

@@ -151,14 +151,14 @@ pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
 }
 
 // ---- the JSON text in a buffer ----------------------------------------------------------
-// JSON.stringify's text of Korean params is a two-byte JS string, and TextEncoder (which
-// wasm-bindgen's string passing uses) encodes one of 336 characters in ~1.8 µs in Chromium,
-// more than the JSON round trip the bench compares with. js/index.js asks for a buffer
-// (`jsonInput`), writes the text's UTF-8 into it with a loop (about twice as fast), and calls
-// `checkInput` / `buildInput`, which check it in place: the tree borrows from the buffer.
+// The wrapper writes the params' JSON text as UTF-8 in the same walk that guards them
+// (js/index.js, the guard section): TextEncoder (which wasm-bindgen's string passing uses)
+// encodes Korean text about half as fast as that loop in Chromium, and JSON.stringify would be
+// a second walk. It asks for a buffer (`jsonInput`), copies the bytes in, and calls
+// `checkInput` / `buildInput`, which check them in place: the tree borrows from the buffer.
 
-/// Most bytes `jsonInput` takes: the wrapper sends at most 256 Ki UTF-16 units (`MAX_TEXT` in
-/// js/index.js) and asks for 3 bytes each.
+/// Most bytes `jsonInput` takes: `MAX_BYTES` in js/index.js (3 bytes for each of 256 Ki UTF-16
+/// units).
 const MAX_INPUT_BYTES: usize = 3 << 18;
 
 thread_local! {
