@@ -491,7 +491,7 @@ const MAX_TEXT = 256 * 1024; // UTF-16 units of one string (the reader takes up 
 const MAX_BYTES = 3 * MAX_TEXT; // UTF-8 bytes of the whole text (jsonInput's limit)
 const OBJECT = Object.prototype;
 const ARRAY = Array.prototype;
-const { getPrototypeOf, keys } = Object;
+const { getPrototypeOf } = Object;
 const { isArray } = Array;
 const { isSafeInteger } = Number;
 
@@ -499,6 +499,16 @@ let out = new Uint8Array(2048); // the text so far: out[0..end]
 let end = 0;
 let nodes = 0;
 let busy = false;
+// buildParams' copy (`copying`): the walk also makes a plain copy of what it wrote, `made` for
+// the value just written, so the wrapper can return it when wasm answers that the normalized
+// params are the params as sent (no coercion, no null to drop). Its objects take the keys in
+// sorted order, as the normalized JSON has them; `high` marks a string with a character at or
+// above U+D800, where JS's sort (by UTF-16 units) and Rust's (by UTF-8 bytes) can differ, and
+// a key with one (`wide`) leaves the copy out.
+let copying = false;
+let made;
+let high = false;
+let wide = false;
 
 /** Room for `n` more bytes (the buffer doubles), or false past MAX_BYTES. */
 function room(n) {
@@ -551,13 +561,19 @@ function str(s) {
     } else if (c < 0x800) {
       b[j++] = 0xc0 | (c >> 6);
       b[j++] = 0x80 | (c & 63);
-    } else if (c < 0xd800 || c >= 0xe000) {
+    } else if (c < 0xd800) {
+      b[j++] = 0xe0 | (c >> 12);
+      b[j++] = 0x80 | ((c >> 6) & 63);
+      b[j++] = 0x80 | (c & 63);
+    } else if (c >= 0xe000) {
+      high = true;
       b[j++] = 0xe0 | (c >> 12);
       b[j++] = 0x80 | ((c >> 6) & 63);
       b[j++] = 0x80 | (c & 63);
     } else {
       const d = s.charCodeAt(i + 1);
       if (c >= 0xdc00 || !(d >= 0xdc00 && d < 0xe000)) return false;
+      high = true;
       i++;
       c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
       b[j++] = 0xf0 | (c >> 18);
@@ -574,6 +590,7 @@ function str(s) {
 /** Writes `v`'s JSON text; false when JSON would not keep what the reader reads. */
 function put(v, depth) {
   nodes += 1;
+  made = v;
   switch (typeof v) {
     case 'string':
       return str(v);
@@ -593,6 +610,7 @@ function put(v, depth) {
     const len = v.length;
     if (proto !== ARRAY || !(len <= MAX_ITEMS) || !room(1)) return false;
     out[end++] = 91;
+    const a = copying ? [] : null;
     for (let i = 0; i < len; i++) {
       const item = v[i];
       if (item === undefined) return false;
@@ -601,19 +619,25 @@ function put(v, depth) {
         out[end++] = 44;
       }
       if (!put(item, depth + 1)) return false;
+      if (a !== null) a.push(made);
     }
     if (!room(1)) return false;
     out[end++] = 93;
+    made = a;
     return true;
   }
   if (proto !== OBJECT && proto !== null) return false;
-  const ks = keys(v);
-  if (ks.length > MAX_ITEMS || !room(1)) return false;
+  if (!room(1)) return false;
   out[end++] = 123;
+  // for-in, not Object.keys: V8 reads `v[k]` through the enum cache (a third faster). With
+  // the prototype Object.prototype or null and Object.prototype without an enumerable key
+  // (asJson checks), it visits exactly the own enumerable string keys, in the same order.
+  let count = 0;
   let first = true;
-  for (let i = 0; i < ks.length; i++) {
-    const k = ks[i];
-    if (k === '__proto__') return false;
+  // The copy's entries wait on two shared stacks (this object's from `from` on) to be sorted.
+  const from = keyStack.length;
+  for (const k in v) {
+    if (++count > MAX_ITEMS || k === '__proto__') return false;
     const item = v[k];
     // JSON.stringify leaves the key out, and so does the reader.
     if (item === undefined) continue;
@@ -622,25 +646,71 @@ function put(v, depth) {
       out[end++] = 44;
     }
     first = false;
+    high = false;
     if (!str(k) || !room(1)) return false;
+    if (high) wide = true;
     out[end++] = 58;
     if (!put(item, depth + 1)) return false;
+    if (copying) {
+      keyStack.push(k);
+      valueStack.push(made);
+    }
   }
   if (!room(1)) return false;
   out[end++] = 125;
+  if (copying) made = sortedCopy(from);
   return true;
 }
 
-/** `[UTF-8 bytes of the JSON text, provider, flags]` for checkInput / buildInput, or
+const keyStack = [];
+const valueStack = [];
+
+/** The object of the entries on the stacks from `from` on, its keys in sorted order (JS's
+ * `<`: by UTF-16 units), which it takes off the stacks. */
+function sortedCopy(from) {
+  const ks = keyStack;
+  const vs = valueStack;
+  const n = ks.length;
+  // Insertion sort: an object has a handful of keys (at most MAX_ITEMS).
+  for (let i = from + 1; i < n; i++) {
+    const k = ks[i];
+    const x = vs[i];
+    let j = i - 1;
+    while (j >= from && ks[j] > k) {
+      ks[j + 1] = ks[j];
+      vs[j + 1] = vs[j];
+      j--;
+    }
+    ks[j + 1] = k;
+    vs[j + 1] = x;
+  }
+  const o = {};
+  for (let i = from; i < n; i++) o[ks[i]] = vs[i];
+  ks.length = from;
+  vs.length = from;
+  return o;
+}
+
+/** Whether Object.prototype has an enumerable key (for-in would visit it on every object). */
+function polluted() {
+  for (const _ in OBJECT) return true;
+  return false;
+}
+
+/** `[UTF-8 bytes of the JSON text, provider, flags, copy]` for checkInput / buildInput, or
  * undefined for the careful path. The bytes are a view of the walk's buffer, good until the
- * next call. */
-function asJson(params, options) {
+ * next call; `copy` (only when `copy` is asked for, and not for a key at or above U+D800) is
+ * the walk's plain copy of the params. */
+function asJson(params, options, copy) {
   if (busy) return undefined;
   busy = true;
   try {
     end = 0;
     nodes = 0;
-    if (!put(params, 0)) return undefined;
+    copying = copy === true;
+    wide = false;
+    if (polluted() || !put(params, 0)) return undefined;
+    const kept = copying && !wide ? made : undefined;
     // The options the careful reader reads (src/js/mod.rs, read_options).
     let provider;
     let flags = 0;
@@ -650,11 +720,15 @@ function asJson(params, options) {
       if (options.mobile === true) flags |= 1;
       if (options.webview === true) flags |= 2;
     }
-    return [out.subarray(0, end), provider, flags];
+    return [out.subarray(0, end), provider, flags, kept];
   } catch {
     return undefined;
   } finally {
     busy = false;
+    copying = false;
+    made = undefined;
+    keyStack.length = 0;
+    valueStack.length = 0;
   }
 }
 
@@ -690,12 +764,15 @@ export function checkParams(params, options) {
 
 /** `buildParams(params, options?)`: the normalized params; throws `invalid_params`. */
 export function buildParams(params, options) {
-  const json = asJson(params, options);
+  const json = asJson(params, options, true);
   const len = json === undefined ? -1 : send(json[0]);
   if (len >= 0) {
-    const out = bindings.buildInput(len, json[1], json[2]);
-    if (out !== '') {
-      const r = JSON.parse(out);
+    // Flag 4 (src/wire.rs, FLAG_SAME): the walk kept a copy; "=" says it is the answer.
+    const copy = json[3];
+    const answer = bindings.buildInput(len, json[1], json[2] | (copy === undefined ? 0 : 4));
+    if (answer === '=') return copy;
+    if (answer !== '') {
+      const r = JSON.parse(answer);
       if (r.error !== undefined) throw invalidParams(r.error.issues);
       return r.params;
     }

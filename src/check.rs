@@ -124,21 +124,42 @@ pub(crate) fn check_full(
 
 /// [`check_full`] of a tree in the checker's form; the normalized copy is written as JSON
 /// into `out` (only when the report has no error). `None` when the copy holds a number the
-/// JSON writer leaves to the careful path (see `wire::push_doc`).
+/// JSON writer leaves to the careful path (see `wire::push_doc`). With `as_is`, a copy that
+/// would be `params` itself (no coercion, no `null` object value) is not written, and the
+/// answer says so (`true`).
 pub(crate) fn check_doc_into(
     params: &Doc<'_>,
     options: &CheckOptions,
     pre: Vec<Issue>,
     out: &mut String,
-) -> Option<Report> {
+    as_is: bool,
+) -> Option<(Report, bool)> {
     match check_inner(params, options, pre) {
-        Err(report) => Some(report),
+        Err(report) => Some((report, false)),
         Ok(ctx) => {
             if ctx.report.is_ok() {
+                if as_is && ctx.coerced.is_empty() && !has_null_value(ctx.root, 0) {
+                    return Some((ctx.report, true));
+                }
                 crate::wire::push_normalized(out, ctx.root, &ctx.coerced)?;
             }
-            Some(ctx.report)
+            Some((ctx.report, false))
         }
+    }
+}
+
+/// Whether an object in `v` has a `null` value (which the normalized copy drops), or `v` nests
+/// deeper than the copy goes (answered `true`: the copy is then not `v`).
+fn has_null_value(v: &Doc<'_>, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return true;
+    }
+    match v {
+        Doc::Object(entries) => entries
+            .iter()
+            .any(|(_, v)| matches!(v, Doc::Null) || has_null_value(v, depth + 1)),
+        Doc::Array(items) => items.iter().any(|v| has_null_value(v, depth + 1)),
+        _ => false,
     }
 }
 

@@ -29,6 +29,10 @@ use std::borrow::Cow;
 pub const FLAG_MOBILE: u32 = 1;
 /// `options.webview` in the `flags` argument.
 pub const FLAG_WEBVIEW: u32 = 2;
+/// For [`build_json`]: the wrapper holds a copy of the params exactly as the text has them, so
+/// a build whose normalized params are that copy (no coercion, no `null` object value to drop)
+/// answers `=` instead of writing them out (js/index.js, `buildParams`).
+pub const FLAG_SAME: u32 = 4;
 
 /// `CheckOptions` from the JS options' fields (`{ provider?, mobile?, webview? }`): an
 /// unknown provider string is reported as `unknown_provider` at `options.provider`. Shared
@@ -125,16 +129,21 @@ pub fn check_answer(report: &Report, provider: Option<Provider>) -> String {
 /// `buildJson(text, provider, flags)`: `{"params":…}` (the normalized params) or
 /// `{"error":{"code":"invalid_params","issues":[…]}}`, or `""` when `text` is not
 /// strict JSON or the normalized copy holds a number that is not a safe integer (the wrapper
-/// then uses the careful `buildParams`).
+/// then uses the careful `buildParams`). With [`FLAG_SAME`], `=` when the normalized params
+/// are the params as the text has them.
 pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     let Some((value, opts, pre)) = parse(text, provider, flags) else {
         return String::new();
     };
-    let mut out = String::with_capacity(text.len() + 16);
+    let same = flags & FLAG_SAME != 0;
+    let mut out = String::with_capacity(if same { 1 } else { text.len() + 16 });
     out.push_str("{\"params\":");
-    let Some(report) = check_doc_into(&value, &opts, pre, &mut out) else {
+    let Some((report, as_is)) = check_doc_into(&value, &opts, pre, &mut out, same) else {
         return String::new();
     };
+    if as_is {
+        return String::from("=");
+    }
     if !report.is_ok() {
         out.clear();
         push_error(&mut out, &report);
@@ -580,6 +589,48 @@ mod tests {
     use super::*;
     use crate::check::{build_params, check};
     use serde_json::json;
+
+    /// With `FLAG_SAME`, a build whose normalized params are the params as sent answers `=`;
+    /// any coercion, a dropped `null` (at any depth), an error or a refused text answers as
+    /// without the flag.
+    #[test]
+    fn same_answers_eq_only_when_the_copy_is_the_input() {
+        let clean = r#"{"pg":"kcp.T0000","pay_method":"card","merchant_uid":"o1","name":"n","amount":1000,"buyer_tel":"010","kcpProducts":[{"orderNumber":"a","name":"b","quantity":1,"amount":1000}],"custom_data":{"list":[null,1]}}"#;
+        assert_eq!(build_json(clean, None, FLAG_SAME), "=");
+        assert!(build_json(clean, None, 0).starts_with("{\"params\":"));
+        for (text, why) in [
+            (
+                clean.replace("1000,\"buyer", "\"1000\",\"buyer"),
+                "ksnet-style amount string",
+            ),
+            (
+                clean.replace(
+                    "\"buyer_tel\":\"010\"",
+                    "\"buyer_tel\":\"010\",\"buyer_email\":null",
+                ),
+                "top-level null",
+            ),
+            (
+                clean.replace("\"list\":[null,1]", "\"list\":[null,1],\"gone\":null"),
+                "nested null",
+            ),
+            (
+                clean.replace("\"amount\":1000,\"buyer", "\"amount\":-1,\"buyer"),
+                "an error",
+            ),
+            ("{\"amount\":1.5}".to_string(), "not the wrapper's JSON"),
+        ] {
+            assert_eq!(
+                build_json(&text, None, FLAG_SAME),
+                build_json(&text, None, 0),
+                "{why}"
+            );
+        }
+        // The coercion case really coerces (KSNET documents the digit string).
+        let ksnet =
+            r#"{"pg":"ksnet.M","pay_method":"card","merchant_uid":"o","name":"n","amount":"1004"}"#;
+        assert!(build_json(ksnet, None, FLAG_SAME).contains("\"amount\":1004"));
+    }
 
     #[test]
     fn strings_escape_like_json() {

@@ -244,6 +244,15 @@ fn hostile_values_go_to_the_careful_reader() {
     make("Object.prototype.toJSON = function () { return {}; }; return null;");
     let polluted = same_answer(&guard, "polluted toJSON", &p, &JsValue::UNDEFINED);
     make("delete Object.prototype.toJSON; return null;");
+    // An enumerable key on Object.prototype: the walk's for-in would see it on every object.
+    make("Object.prototype.polluted = 'yes'; return null;");
+    let enumerable = same_answer(&guard, "polluted key", &p, &JsValue::UNDEFINED);
+    make("delete Object.prototype.polluted; return null;");
+    assert!(
+        !enumerable,
+        "an enumerable key on Object.prototype goes to the careful reader"
+    );
+    assert!(same_answer(&guard, "clean again", &p, &JsValue::UNDEFINED));
     assert!(
         !polluted,
         "Object.prototype.toJSON goes to the careful reader"

@@ -444,11 +444,12 @@ fn narrower_set<T: std::str::FromStr + PartialEq>(
 /// not a PortOne code has the common `invalid_value` only (docs/RULES.md §0).
 fn pay_method_allowed(ctx: &mut Ctx, pg: &Pg) {
     let Some(method) = ctx.method() else { return };
-    let arg = quote(method.as_str());
+    // Quoted only for an issue: most checks have none.
+    let arg = || quote(method.as_str());
     if let Some((allowed, msg)) = pg.billing_pay_methods.filter(|_| ctx.has("customer_uid")) {
         if !allowed.contains(&method) {
             ctx.at(["pay_method"])
-                .add_arg(Code::UnsupportedPayMethod, msg, arg);
+                .add_arg(Code::UnsupportedPayMethod, msg, arg());
         }
         return;
     }
@@ -458,7 +459,7 @@ fn pay_method_allowed(ctx: &mut Ctx, pg: &Pg) {
     }
     if !pg.pay_methods.contains(&method) {
         ctx.at(["pay_method"])
-            .add_arg(Code::UnsupportedPayMethod, pg.pay_method_msg, arg);
+            .add_arg(Code::UnsupportedPayMethod, pg.pay_method_msg, arg());
     }
 }
 

@@ -130,7 +130,14 @@ pub fn is_http_url(s: &str) -> bool {
     } else {
         return false;
     };
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // ASCII (the usual URL) by bytes: its whitespace and controls are the bytes up to ' ' and
+    // DEL; other text by chars.
+    let spaced = if s.is_ascii() {
+        s.bytes().any(|b| b <= b' ' || b == 0x7f)
+    } else {
+        s.chars().any(|c| c.is_whitespace() || c.is_control())
+    };
+    if spaced {
         return false;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");

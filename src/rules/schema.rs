@@ -74,13 +74,60 @@ pub(crate) const KEYS: &[(&str, Type)] = &[
 
 /// The documented type of a top-level key: the common table, then the four PGs' own keys.
 pub(crate) fn key_type(key: &str) -> Option<Type> {
-    // Lengths first: most entries differ there, and no byte comparison runs for them.
-    let found = |keys: &[(&str, Type)]| {
-        keys.iter()
-            .find(|(k, _)| k.len() == key.len() && k.as_bytes() == key.as_bytes())
-            .map(|(_, t)| *t)
-    };
-    found(KEYS).or_else(|| crate::rules::PGS.iter().find_map(|pg| found(pg.keys)))
+    // Every top-level key of every check asks: a hashed index over `all_keys`, built at the
+    // first call (a scan of the ~50 rows cost about 5 % of a typical check).
+    static INDEX: std::sync::OnceLock<KeyIndex> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(KeyIndex::new);
+    let mut slot = KeyIndex::hash(key.as_bytes());
+    loop {
+        let row = usize::from(index.slots[slot]);
+        let (k, t) = index.rows.get(row.checked_sub(1)?)?;
+        if k.len() == key.len() && k.as_bytes() == key.as_bytes() {
+            return Some(*t);
+        }
+        slot = (slot + 1) % KeyIndex::SLOTS;
+    }
+}
+
+/// Open addressing over `all_keys`: a slot holds 1 + the row, or 0 when empty.
+struct KeyIndex {
+    rows: Vec<(&'static str, Type)>,
+    slots: [u8; KeyIndex::SLOTS],
+}
+
+impl KeyIndex {
+    /// A power of two, at least twice the rows (tests check both).
+    const SLOTS: usize = 256;
+
+    fn hash(key: &[u8]) -> usize {
+        let at = |i: usize| usize::from(key.get(i).copied().unwrap_or(0));
+        let n = key.len();
+        (n * 31 + at(0) * 7 + at(n / 2) * 5 + at(n.wrapping_sub(1)) * 3) % Self::SLOTS
+    }
+
+    fn new() -> Self {
+        let mut index = KeyIndex {
+            rows: Vec::new(),
+            slots: [0; Self::SLOTS],
+        };
+        for (k, t) in all_keys() {
+            let mut slot = Self::hash(k.as_bytes());
+            // The first row of a key wins, as in a scan (the common table before the PGs').
+            let mut seen = false;
+            while let Some(&row) = index.slots.get(slot).filter(|&&r| r != 0) {
+                seen |= index
+                    .rows
+                    .get(usize::from(row) - 1)
+                    .is_some_and(|(r, _)| *r == k);
+                slot = (slot + 1) % Self::SLOTS;
+            }
+            if !seen && index.rows.len() < usize::from(u8::MAX) {
+                index.rows.push((k, t));
+                index.slots[slot] = index.rows.len() as u8;
+            }
+        }
+        index
+    }
 }
 
 fn all_keys() -> impl Iterator<Item = (&'static str, Type)> {
@@ -313,6 +360,25 @@ fn proto_keys(ctx: &mut Ctx) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index answers as a scan of the tables does, for every documented key and for
+    /// near misses; it has room to spare.
+    #[test]
+    fn key_type_answers_as_the_tables_do() {
+        let scan = |key: &str| all_keys().find(|(k, _)| *k == key).map(|(_, t)| t);
+        let rows = all_keys().count();
+        assert!(rows * 2 <= KeyIndex::SLOTS && rows < 255, "{rows} rows");
+        assert!(KeyIndex::SLOTS.is_power_of_two());
+        for (k, _) in all_keys() {
+            assert_eq!(key_type(k), scan(k), "{k}");
+            for probe in [format!("{k}_"), k[1..].to_string(), k.to_uppercase()] {
+                assert_eq!(key_type(&probe), scan(&probe), "{probe}");
+            }
+        }
+        for probe in ["", "x", "buyer_phone", "__proto__", "\u{0}", "가나다"] {
+            assert_eq!(key_type(probe), scan(probe), "{probe}");
+        }
+    }
     use crate::rules::format::push_lowercase;
     use serde_json::Value;
 

@@ -126,6 +126,44 @@ test('buildParams normalizes: no null noise, KSNET amount string coerced', () =>
   assert.deepEqual(out, { amount: 1004, merchant_uid: 'o1', name: 'n', pay_method: 'card', pg: 'ksnet.MID' });
 });
 
+// buildParams returns the walk's own copy when wasm answers that the normalized params are the
+// params as sent (src/wire.rs, FLAG_SAME): the same value, in the same key order, as the careful
+// buildParams, and a fresh object that shares nothing with the input.
+test('buildParams: the walk\'s copy is the careful answer, key order included', () => {
+  const base = { pg: 'kcp.T0000', pay_method: 'card', merchant_uid: 'o_copy', name: '주문', amount: 1000, buyer_tel: '010-1234-5678' };
+  const cases = [
+    base,
+    // Unsorted keys at every level, integer-like keys, Korean keys, an array of objects.
+    { ...base, custom_data: { zeta: 1, alpha: [3, { y: 'y', b: null, a: true }], 10: 'ten', 9: 'nine', 한글: '키', Ö: 'o' } },
+    { amount: 1000, name: '주문', merchant_uid: 'o_copy', pay_method: 'card', pg: 'kcp.T0000', buyer_tel: '010', escrow: true, kcpProducts: [{ quantity: 1, orderNumber: 'a', name: '상품', amount: 1000 }] },
+    // A key at or above U+D800 (the copy is left out; the JSON answer is used).
+    { ...base, custom_data: { '😀': 1, '\ue000': 2, a: 3 } },
+    // A null value to drop and a KSNET amount string to coerce (the JSON answer).
+    { ...base, buyer_email: null },
+    { pg: 'ksnet.MID', pay_method: 'card', merchant_uid: 'o1', name: 'n', amount: '1004', custom_data: { b: 1, a: 2 } },
+    Object.assign(Object.create(null), base),
+  ];
+  for (const [i, p] of cases.entries()) {
+    const before = JSON.stringify(p);
+    const got = buildParams(p);
+    const want = careful.buildParams(p);
+    assert.equal(JSON.stringify(got), JSON.stringify(want), `case ${i}`);
+    assert.equal(Object.getPrototypeOf(got), Object.prototype, `case ${i}`);
+    if (got.custom_data !== undefined) {
+      assert.notEqual(got.custom_data, p.custom_data, `case ${i}: a fresh object`);
+      got.custom_data.mutated = true;
+    }
+    got.name = 'changed';
+    assert.equal(JSON.stringify(p), before, `case ${i}: the input is untouched`);
+  }
+  // Twice in a row, and with a check in between: each call has its own copy.
+  const a = buildParams(cases[1]);
+  checkParams(cases[2]);
+  const b = buildParams(cases[1]);
+  assert.notEqual(a, b);
+  assert.deepEqual(a, b);
+});
+
 test('checkParams never throws, whatever it is given', () => {
   const weird = [undefined, null, 0, NaN, 'x', [], () => 1, Symbol('s'), 10n, new Date(), new Map(), { amount: 10n }, { amount: NaN }];
   for (const w of weird) {
