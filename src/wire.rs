@@ -304,28 +304,34 @@ impl<'a> Parser<'a> {
     /// The rest of a string literal (the opening `"` is read).
     fn string(&mut self) -> Option<Cow<'a, str>> {
         let start = self.i;
-        // Eight bytes at a time while none of them ends the string, escapes or is a control
-        // character (the bytes `push_str` escapes, less none).
+        // Eight bytes at a time to the first byte that ends the string, escapes or is a
+        // control character: the lowest byte the mask marks (exact, see `escape_mask`).
         while let Some(block) = self.s.get(self.i..self.i + 8) {
             let mut word = [0; 8];
             word.copy_from_slice(block);
-            if needs_escape(u64::from_le_bytes(word)) {
+            let mask = escape_mask(u64::from_le_bytes(word));
+            if mask != 0 {
+                self.i += (mask.trailing_zeros() / 8) as usize;
                 break;
             }
             self.i += 8;
         }
-        // The common case: no escape, so the text is a slice of the input (valid UTF-8).
-        loop {
-            match self.peek()? {
-                b'"' => {
-                    let s = self.text.get(start..self.i)?;
-                    self.i += 1;
-                    return Some(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                b if b < b' ' => return None,
-                _ => self.i += 1,
+        // The last few bytes of the text, one by one.
+        while let Some(b) = self.peek() {
+            if b == b'"' || b == b'\\' || b < b' ' {
+                break;
             }
+            self.i += 1;
+        }
+        // The common case: no escape, so the text is a slice of the input (valid UTF-8).
+        match self.peek()? {
+            b'"' => {
+                let s = self.text.get(start..self.i)?;
+                self.i += 1;
+                return Some(Cow::Borrowed(s));
+            }
+            b'\\' => {}
+            _ => return None,
         }
         let mut out = String::from(self.text.get(start..self.i)?);
         loop {
@@ -534,11 +540,19 @@ pub(crate) fn push_u64(out: &mut String, n: u64) {
 /// asked only whether any byte matches, no false positives).
 #[inline(always)]
 fn needs_escape(w: u64) -> bool {
+    escape_mask(w) != 0
+}
+
+/// The high bit of each byte of `w` (little-endian) that [`needs_escape`] looks for, and maybe
+/// of bytes after the first such one (a borrow runs upward); the lowest set bit is exact: no
+/// borrow reaches the first match from the bytes below it, which match nothing.
+#[inline(always)]
+fn escape_mask(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))) != 0
+    below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))
 }
 
 /// A JSON string literal: `"`, `\\` and control characters escaped, the rest as is (UTF-8).
@@ -908,6 +922,31 @@ mod tests {
             let mut out = String::new();
             proptest::prop_assert!(push_value(&mut out, &v).is_some());
             proptest::prop_assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+        }
+    }
+
+    /// The lowest byte `escape_mask` marks is the first byte that needs an escape, whatever
+    /// follows it (two marked bytes at every pair of positions, over the bytes that matter).
+    #[test]
+    fn escape_mask_marks_the_first_byte_exactly() {
+        let special = [0x00u8, 0x01, 0x1f, b'"', b'\\'];
+        let plain = [
+            0x20u8, 0x21, 0x23, 0x41, 0x5b, 0x5d, 0x7f, 0x80, 0xa0, 0xbf, 0xea, 0xff,
+        ];
+        for &fill in &plain {
+            for first in 0..8 {
+                for &a in &special {
+                    for later in first..8 {
+                        for &b in special.iter().chain(&plain) {
+                            let mut w = [fill; 8];
+                            w[later] = b;
+                            w[first] = a;
+                            let mask = escape_mask(u64::from_le_bytes(w));
+                            assert_eq!(mask.trailing_zeros() / 8, first as u32, "{w:x?}");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -282,8 +282,15 @@ impl<'a> Ctx<'a> {
     pub fn require(&mut self, key: &'a str, msg: Msg) -> bool {
         let at = self.at([key]);
         let missing = at.missing();
+        let here = at.present();
         at.required(msg);
-        !missing && self.has(key)
+        // A value here is there unless `""`; only a blocked key (below a reported one) looks
+        // again.
+        if here || missing {
+            !missing
+        } else {
+            self.has(key)
+        }
     }
 }
 
