@@ -635,7 +635,7 @@ function put(v, depth) {
   let count = 0;
   let first = true;
   // The copy's entries wait on two shared stacks (this object's from `from` on) to be sorted.
-  const from = keyStack.length;
+  const from = stackTop;
   for (const k in v) {
     if (++count > MAX_ITEMS || k === '__proto__') return false;
     const item = v[k];
@@ -652,8 +652,9 @@ function put(v, depth) {
     out[end++] = 58;
     if (!put(item, depth + 1)) return false;
     if (copying) {
-      keyStack.push(k);
-      valueStack.push(made);
+      keyStack[stackTop] = k;
+      valueStack[stackTop] = made;
+      stackTop += 1;
     }
   }
   if (!room(1)) return false;
@@ -662,15 +663,18 @@ function put(v, depth) {
   return true;
 }
 
+// Slots below `stackTop` are in use (indices, not push and a shorter length: shrinking an
+// array's length costs V8 more than the sort); a slot is cleared when its object is made.
 const keyStack = [];
 const valueStack = [];
+let stackTop = 0;
 
 /** The object of the entries on the stacks from `from` on, its keys in sorted order (JS's
  * `<`: by UTF-16 units), which it takes off the stacks. */
 function sortedCopy(from) {
   const ks = keyStack;
   const vs = valueStack;
-  const n = ks.length;
+  const n = stackTop;
   // Insertion sort: an object has a handful of keys (at most MAX_ITEMS).
   for (let i = from + 1; i < n; i++) {
     const k = ks[i];
@@ -685,9 +689,12 @@ function sortedCopy(from) {
     vs[j + 1] = x;
   }
   const o = {};
-  for (let i = from; i < n; i++) o[ks[i]] = vs[i];
-  ks.length = from;
-  vs.length = from;
+  for (let i = from; i < n; i++) {
+    o[ks[i]] = vs[i];
+    ks[i] = undefined;
+    vs[i] = undefined;
+  }
+  stackTop = from;
   return o;
 }
 
@@ -727,8 +734,12 @@ function asJson(params, options, copy) {
     busy = false;
     copying = false;
     made = undefined;
-    keyStack.length = 0;
-    valueStack.length = 0;
+    // A walk that stopped early leaves entries on the stacks.
+    for (let i = 0; i < stackTop; i++) {
+      keyStack[i] = undefined;
+      valueStack[i] = undefined;
+    }
+    stackTop = 0;
   }
 }
 
@@ -767,12 +778,13 @@ export function buildParams(params, options) {
   const json = asJson(params, options, true);
   const len = json === undefined ? -1 : send(json[0]);
   if (len >= 0) {
-    // Flag 4 (src/wire.rs, FLAG_SAME): the walk kept a copy; "=" says it is the answer.
+    // Flag 4 (src/wire.rs, FLAG_SAME): the walk kept a copy. buildInput answers 1 when the
+    // copy is the normalized params, -2 when the answer waits in checkAnswer (src/js/mod.rs).
     const copy = json[3];
     const answer = bindings.buildInput(len, json[1], json[2] | (copy === undefined ? 0 : 4));
-    if (answer === '=') return copy;
-    if (answer !== '') {
-      const r = JSON.parse(answer);
+    if (answer === 1) return copy;
+    if (answer === -2) {
+      const r = JSON.parse(bindings.checkAnswer());
       if (r.error !== undefined) throw invalidParams(r.error.issues);
       return r.params;
     }

@@ -221,18 +221,29 @@ pub fn check_input(len: usize, provider: Option<String>, flags: u32) -> i32 {
     })
 }
 
-/// `checkAnswer() -> string`: the answer the last [`check_input`] left (once).
+/// `checkAnswer() -> string`: the answer the last [`check_input`] or [`build_input`] left
+/// (once).
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkAnswer))]
 pub fn take_check_answer() -> String {
     ANSWER.take()
 }
 
-/// `buildInput(len, provider, flags) -> string`: [`build_json`] of the `len` bytes of text in
-/// the input buffer (`""`: take the careful path).
+/// `buildInput(len, provider, flags) -> number`: [`build_json`] of the `len` bytes of text in
+/// the input buffer. 1: the answer is `=` (`FLAG_SAME`: the wrapper's copy is the normalized
+/// params), told without a string crossing; -2: [`take_check_answer`] (`checkAnswer`) gives
+/// the answer; -1: take the careful path.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildInput))]
-pub fn build_input(len: usize, provider: Option<String>, flags: u32) -> String {
-    with_input(len, String::new(), |t| {
-        crate::wire::build_json(t, provider, flags)
+pub fn build_input(len: usize, provider: Option<String>, flags: u32) -> i32 {
+    with_input(len, -1, |t| {
+        let answer = crate::wire::build_json(t, provider, flags);
+        match answer.as_str() {
+            "" => -1,
+            "=" => 1,
+            _ => {
+                ANSWER.set(answer);
+                -2
+            }
+        }
     })
 }
 
