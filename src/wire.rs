@@ -2,15 +2,16 @@
 //! wrapper has already turned into JSON text (the `checkInput` / `buildInput` exports in
 //! `src/js/mod.rs`). Plain Rust, so the native tests run it over the shared case table.
 //!
-//! The wrapper (`js/index.js`) serializes the params once with `JSON.stringify`, after a guard
-//! has made sure JSON keeps exactly what the careful JS reader (`src/js/convert.rs`) would
-//! read: plain objects and arrays, strings, booleans, null and safe integers, within small
-//! size limits. Anything else goes to the careful `checkParams` / `buildParams` exports
-//! instead. Text that is not strict JSON (a lone surrogate, which `JSON.stringify` escapes and
-//! strict JSON refuses) answers with an empty string, and the wrapper falls back to the
-//! careful export too, so every hostile input keeps its answer.
+//! The wrapper (`js/index.js`) writes the params' JSON text as UTF-8 in the one walk of its
+//! guard, which makes sure JSON keeps exactly what the careful JS reader (`src/js/convert.rs`)
+//! would read: plain objects and arrays, strings, booleans, null and safe integers, within
+//! small size limits. Anything else (a lone surrogate among it) goes to the careful
+//! `checkParams` / `buildParams` exports instead. Text that is not strict JSON answers with an
+//! empty string, and the wrapper falls back to the careful export too, so every hostile input
+//! keeps its answer.
 //!
-//! The answer comes back as one JSON string for `JSON.parse`. Issues carry their message row
+//! The answer comes back as one JSON string for `JSON.parse`; a build whose normalized params
+//! are the wrapper's own copy answers `=` ([`FLAG_SAME`]). Issues carry their message row
 //! and its values ([`push_issue`]), not text: the wrapper renders the messages from its
 //! generated copy of the one message table (`src/issue.rs` → `js/index.js`), and only for
 //! the issues that exist.
