@@ -343,6 +343,25 @@ fn proto_keys(ctx: &mut Ctx) {
             _ => {}
         }
     }
+    // Almost no request has one: look first without building any path.
+    fn any<'a>(v: &'a Node<'a>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match v.kind() {
+            Kind::Object => v
+                .entries()
+                .any(|(key, value)| key == "__proto__" || any(value, depth + 1)),
+            Kind::Array => (0..v.len())
+                .filter_map(|i| v.index(i))
+                .any(|item| any(item, depth + 1)),
+            _ => false,
+        }
+    }
+    let below = |(key, value): (&str, &'_ Node<'_>)| key != "__proto__" && any(value, 1);
+    if !ctx.root.entries().any(below) {
+        return;
+    }
     let mut found = Vec::new();
     let mut path = Path::default();
     for (key, value) in ctx.root.entries() {
