@@ -81,6 +81,18 @@ test('the one-string path and the careful reader agree on every shared case', ()
 // buffer, and wasm memory, grow between calls; 1-, 2-, 3- and 4-byte characters and lone
 // surrogates (escaped by JSON.stringify) must come back as they went in, and every answer must
 // stay the careful reader's.
+// The walk stops at MAX_BYTES of text (js/index.js) and jsonInput refuses more than
+// MAX_INPUT_BYTES (src/js/mod.rs): one limit, written in both languages.
+test('the walk\'s byte limit is the one jsonInput takes', () => {
+  const guard = indexJs.slice(indexJs.indexOf('// ---- guard:'), indexJs.indexOf('// ---- end of guard ----'));
+  const maxBytes = new Function(`${guard}\nreturn MAX_BYTES;`)();
+  const rust = readFileSync(new URL('../../src/js/mod.rs', import.meta.url), 'utf8');
+  const [, expr] = rust.match(/const MAX_INPUT_BYTES: usize = ([\d <]+);/);
+  assert.equal(maxBytes, new Function(`return ${expr};`)());
+  assert.notEqual(careful.jsonInput(maxBytes), 0);
+  assert.equal(careful.jsonInput(maxBytes + 1), 0);
+});
+
 test('the UTF-8 input buffer: growing memory, every UTF-8 length, and back to small input', () => {
   const base = { pg: 'html5_inicis.INIpayTest', pay_method: 'card', merchant_uid: 'o_buf', amount: 1000, buyer_tel: '010-1234-5678' };
   for (const name of ['가', '주문'.repeat(60000), '😀 emoji 한글 \u2028 é ß \u07ff \u0800 \uffff \u{10ffff}', 'lone \ud800 \udfff', 'a'.repeat(10), '결제'.repeat(120000)]) {
