@@ -561,12 +561,8 @@ function str(s) {
     } else if (c < 0x800) {
       b[j++] = 0xc0 | (c >> 6);
       b[j++] = 0x80 | (c & 63);
-    } else if (c < 0xd800) {
-      b[j++] = 0xe0 | (c >> 12);
-      b[j++] = 0x80 | ((c >> 6) & 63);
-      b[j++] = 0x80 | (c & 63);
-    } else if (c >= 0xe000) {
-      high = true;
+    } else if (c < 0xd800 || c >= 0xe000) {
+      if (c >= 0xe000) high = true;
       b[j++] = 0xe0 | (c >> 12);
       b[j++] = 0x80 | ((c >> 6) & 63);
       b[j++] = 0x80 | (c & 63);
