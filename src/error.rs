@@ -57,7 +57,7 @@ pub struct Error {
     code: ErrorCode,
     /// Empty for `invalid_params`, whose message names the first issue and is rendered into
     /// `rendered` on the first [`Error::message`] call: the npm package's wasm, whose JS
-    /// wrapper renders messages itself (`js/index.js`), then never links the message table.
+    /// wrapper renders messages itself (`js/index.js`), then never links the renderer.
     message: String,
     rendered: OnceLock<String>,
     issues: Vec<Issue>,
@@ -118,8 +118,8 @@ impl Error {
     }
 
     /// The message as it was made: empty for `invalid_params` (whose message
-    /// [`Error::message`] renders). The npm exports hand errors to JS with this, which keeps the renderer (and
-    /// the message table) out of the package's wasm; the wrapper renders that one message.
+    /// [`Error::message`] renders). The npm exports hand errors to JS with this, which keeps the renderer out of
+    /// the package's wasm; the wrapper renders that one message.
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn message_as_made(&self) -> &str {
         &self.message

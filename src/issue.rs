@@ -128,6 +128,23 @@ macro_rules! messages {
                 }
             }
 
+            /// Every template in `lang`, in table order, one per line (no template holds a
+            /// line break). The npm wrapper reads its message table from this, once, at the
+            /// first issue it renders (`messageTable` in src/js/mod.rs), so its JS carries no
+            /// copy of the messages.
+            pub fn lines(lang: Lang) -> String {
+                // Its own literal, not `text`'s: a build links one or the other (a Rust app
+                // renders with `text`; the npm wasm only hands this on), and without `text`'s
+                // table of lengths.
+                const EN: &str = concat!($($en, "\n",)*);
+                const KO: &str = concat!($($ko, "\n",)*);
+                let all = match lang {
+                    Lang::En => EN,
+                    Lang::Ko => KO,
+                };
+                all.strip_suffix('\n').unwrap_or(all).to_owned()
+            }
+
             /// The same text as [`Msg::template`], for rendering: read from one string per
             /// language and a table of `u16` lengths instead of a table of pointers.
             fn text(self, lang: Lang) -> &'static str {
@@ -717,6 +734,18 @@ mod tests {
             for lang in [Lang::En, Lang::Ko] {
                 assert_eq!(msg.text(lang), msg.template(lang), "{msg:?} {lang:?}");
                 assert!(!msg.text(lang).is_empty(), "{msg:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_hold_every_template_in_table_order() {
+        for lang in [Lang::En, Lang::Ko] {
+            let lines = Msg::lines(lang);
+            let rows: Vec<&str> = lines.split('\n').collect();
+            assert_eq!(rows.len(), Msg::ALL.len(), "{lang:?}");
+            for (msg, row) in Msg::ALL.iter().zip(&rows) {
+                assert_eq!(*row, msg.template(lang), "{msg:?} {lang:?}");
             }
         }
     }

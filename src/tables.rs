@@ -2,9 +2,9 @@
 //!
 //! `js/index.d.ts`, `js/sandbox.js` and `www/tables.js` keep copies of the Rust tables
 //! ([`PayMethod::ALL`], [`Provider::ALL`], [`Code::ALL`], [`Currency::ALL`],
-//! [`Language::ALL`], each PG's pay methods and languages); `js/index.js` keeps the message
-//! table ([`Msg::ALL`](crate::issue::Msg::ALL)) and the PG names, which the npm wrapper
-//! renders issues from. Each copy sits in a block marked
+//! [`Language::ALL`], each PG's pay methods and languages); `js/index.js` keeps the PG names,
+//! which the npm wrapper renders issues with (its message table it reads from the wasm:
+//! [`Msg::lines`](crate::issue::Msg::lines)). Each copy sits in a block marked
 //! `// BEGIN GENERATED <name>` … `// END GENERATED <name>` (`www/tables.js` is generated
 //! whole). `tests/tables.rs` renders every block with the functions here and fails on any
 //! difference, printing the expected text; `UPDATE_TABLES=1 cargo test --test tables`
@@ -417,41 +417,17 @@ pub fn sandbox_blocks() -> Vec<(&'static str, String)> {
     vec![("tables", s)]
 }
 
-/// A JavaScript string literal (JSON's escaping; the messages hold quotes and Korean text).
+/// A JavaScript string literal (JSON's escaping; the PG names hold Korean text).
 fn js_str(s: &str) -> String {
     serde_json::Value::from(s).to_string()
 }
 
-/// The generated block of `js/index.js`: the message table the npm wrapper renders issues
-/// from (the wasm answers with each issue's row, `{path}` / `{arg}` / `{pg}` values and PG;
-/// see `wire::push_issue`), and the PGs: the codes `checkInput` answers with by index and the
-/// names `{pg}` shows.
+/// The generated block of `js/index.js`: the PGs, the codes `checkInput` answers with by
+/// index and the names `{pg}` shows. (The messages are not copied: the wrapper reads them from
+/// the wasm, `Msg::lines`, and renders each issue from its row, `{path}` / `{arg}` / `{pg}`
+/// values and PG; see `wire::push_issue`.)
 pub fn index_js_blocks() -> Vec<(&'static str, String)> {
     let mut s = String::new();
-    // One string per language, a template per line (gzip packs that ~600 B tighter than an
-    // array of pairs); the unit tests check that no template holds a line break.
-    for (lang, name, what) in [
-        (crate::Lang::En, "MESSAGES_EN", "English"),
-        (crate::Lang::Ko, "MESSAGES_KO", "Korean"),
-    ] {
-        let _ = writeln!(
-            s,
-            "/** Every {what} message template (src/issue.rs, `Msg`), in table order. */"
-        );
-        let _ = writeln!(s, "const {name} = (");
-        let all = crate::issue::Msg::ALL;
-        for (i, m) in all.iter().enumerate() {
-            let last = i + 1 == all.len();
-            let text = if last {
-                m.template(lang).to_string()
-            } else {
-                format!("{}\n", m.template(lang))
-            };
-            let plus = if last { "" } else { " +" };
-            let _ = writeln!(s, "  {}{plus} // {m:?}", js_str(&text));
-        }
-        let _ = writeln!(s, ").split('\\n');");
-    }
     let _ = writeln!(
         s,
         "/** Every PortOne PG (src/provider.rs), in table order: [code, English name, Korean name]. */"
@@ -467,7 +443,7 @@ pub fn index_js_blocks() -> Vec<(&'static str, String)> {
         );
     }
     let _ = writeln!(s, "];");
-    vec![("messages", s)]
+    vec![("pgs", s)]
 }
 
 /// The whole of `www/tables.js`, the demo page's copy of the tables.
@@ -506,7 +482,7 @@ mod tests {
 
     #[test]
     fn message_templates_hold_no_line_break() {
-        // js/index.js splits each language's templates at line breaks.
+        // js/index.js splits each language's templates (`Msg::lines`) at line breaks.
         for m in crate::issue::Msg::ALL {
             for lang in [crate::Lang::En, crate::Lang::Ko] {
                 assert!(!m.template(lang).contains('\n'), "{m:?} {lang:?}");

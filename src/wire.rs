@@ -12,9 +12,9 @@
 //!
 //! The answer comes back as one JSON string for `JSON.parse`; a build whose normalized params
 //! are the wrapper's own copy answers `=` ([`FLAG_SAME`]). Issues carry their message row
-//! and its values ([`push_issue`]), not text: the wrapper renders the messages from its
-//! generated copy of the one message table (`src/issue.rs` → `js/index.js`), and only for
-//! the issues that exist.
+//! and its values ([`push_issue`]), not text: the wrapper renders the messages from the one
+//! message table, which it reads from the wasm once (`messageTable`: `Msg::lines`), and only
+//! for the issues that exist.
 
 use crate::check::{check_doc, check_doc_into, CheckOptions};
 use crate::error::ErrorCode;

@@ -1,4 +1,4 @@
-//! One source for every table: the copies in `js/index.js` (the messages), `js/index.d.ts`,
+//! One source for every table: the copies in `js/index.js` (the PGs), `js/index.d.ts`,
 //! `js/sandbox.js` and `www/tables.js` are rendered from the Rust tables (src/tables.rs), and
 //! `tests/types/cases.generated.ts` from the case tables (tests/cases/*.json). Each test fails
 //! on any difference and prints the expected text.
@@ -151,7 +151,7 @@ fn sandbox_js_tables_are_the_rust_tables() {
 }
 
 #[test]
-fn index_js_messages_are_the_rust_table() {
+fn index_js_pgs_are_the_rust_table() {
     expect_blocks("js/index.js", &tables::index_js_blocks());
 }
 

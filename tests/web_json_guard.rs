@@ -18,6 +18,11 @@ const INDEX_JS: &str = include_str!("../js/index.js");
 
 /// A marked section of js/index.js, evaluated; `ret` names what it returns.
 fn section(name: &str, ret: &str) -> JsValue {
+    section_with(name, ret, "", &JsValue::UNDEFINED)
+}
+
+/// [`section`] with one name defined for it (what the wrapper defines before the section).
+fn section_with(name: &str, ret: &str, arg: &str, value: &JsValue) -> JsValue {
     let start = INDEX_JS
         .find(&format!("// ---- {name}:"))
         .expect("js/index.js marks the section");
@@ -25,8 +30,8 @@ fn section(name: &str, ret: &str) -> JsValue {
         .find(&format!("// ---- end of {name} ----"))
         .expect("js/index.js marks the end of the section");
     let body = format!("{}\nreturn {ret};", &INDEX_JS[start..end]);
-    Function::new_no_args(&body)
-        .call0(&JsValue::NULL)
+    Function::new_with_args(arg, &body)
+        .call1(&JsValue::NULL, value)
         .expect("the section evaluates")
 }
 
@@ -283,7 +288,26 @@ fn compact(issue: &Issue) -> JsValue {
 
 #[wasm_bindgen_test]
 fn the_wrapper_renders_every_message_as_rust_does() {
-    let fns = section("messages", "[issue, invalidParamsMessage]");
+    // The section's messageTable: the wasm export's answer (Msg::lines), as in the package.
+    let lines = Array::of2(
+        &iamport_pay::js::message_table(0).into(),
+        &iamport_pay::js::message_table(1).into(),
+    );
+    let table = Function::new_with_args("t", "return (lang) => t[lang];")
+        .call1(&JsValue::NULL, &lines)
+        .expect("a function");
+    let asked = Function::new_with_args(
+        "f",
+        "const g = (lang) => { g.calls += 1; return f(lang); }; g.calls = 0; return g;",
+    )
+    .call1(&JsValue::NULL, &table)
+    .expect("a function");
+    let fns = section_with(
+        "messages",
+        "[issue, invalidParamsMessage]",
+        "messageTable",
+        &asked,
+    );
     let fns: Array = fns.unchecked_into();
     let issue: Function = fns.get(0).unchecked_into();
     let message_of: Function = fns.get(1).unchecked_into();
@@ -315,6 +339,13 @@ fn the_wrapper_renders_every_message_as_rust_does() {
         }
     }
     assert_eq!(n, Msg::ALL.len() * 3);
+    // The table is read once per language, at the first issue, however many issues follow.
+    assert_eq!(
+        Reflect::get(&asked, &"calls".into())
+            .ok()
+            .and_then(|c| c.as_f64()),
+        Some(2.0)
+    );
     // The invalid_params message, for none, one and several errors.
     for count in [0, 1, 3] {
         let issues: Vec<Issue> = (0..count)

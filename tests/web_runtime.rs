@@ -1516,10 +1516,21 @@ fn render_issue() -> Function {
     let end = INDEX_JS
         .find("// ---- end of messages ----")
         .expect("marked");
-    Function::new_no_args(&format!("{}\nreturn issue;", &INDEX_JS[start..end]))
-        .call0(&JsValue::NULL)
-        .expect("the section evaluates")
-        .unchecked_into()
+    // What the wrapper defines before the section: the wasm's message table.
+    let lines = Array::of2(
+        &iamport_pay::js::message_table(0).into(),
+        &iamport_pay::js::message_table(1).into(),
+    );
+    let table = Function::new_with_args("t", "return (lang) => t[lang];")
+        .call1(&JsValue::NULL, &lines)
+        .expect("a function");
+    Function::new_with_args(
+        "messageTable",
+        &format!("{}\nreturn issue;", &INDEX_JS[start..end]),
+    )
+    .call1(&JsValue::NULL, &table)
+    .expect("the section evaluates")
+    .unchecked_into()
 }
 
 fn check_pairs(params: &JsValue) -> (Vec<(String, String)>, Vec<String>) {

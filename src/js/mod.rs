@@ -29,8 +29,8 @@ pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
 
 /// `Issue` as the npm wrapper renders it: `{ path, code, msg, pg?, arg?, argKo? }`, the shape
 /// of [`crate::wire::push_issue`]. `js/index.js` turns it into API.md's
-/// `{ path, code, message, messageKo }` from its generated copy of the message table, so the
-/// package's wasm carries no message text.
+/// `{ path, code, message, messageKo }` from the message table it reads once from
+/// [`message_table`], so the package's wasm carries the templates but not their renderer.
 pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
     let o = Object::new();
     set(&o, "path", &JsValue::from_str(&issue.path));
@@ -148,6 +148,18 @@ pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
 /// wrapper for the careful [`build_params`]. The npm export is [`build_input`].
 pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     crate::wire::build_json(text, provider, flags)
+}
+
+/// `messageTable(lang)`: every message template, one per line, in English (0) or Korean (1):
+/// [`Msg::lines`](crate::Msg::lines). The wrapper (js/index.js, the messages section) renders
+/// the issues' messages from it; it asks once, at the first issue.
+#[cfg_attr(feature = "npm", wasm_bindgen(js_name = messageTable))]
+pub fn message_table(lang: u32) -> String {
+    crate::Msg::lines(if lang == 1 {
+        crate::Lang::Ko
+    } else {
+        crate::Lang::En
+    })
 }
 
 // ---- the JSON text in a buffer ----------------------------------------------------------

@@ -13,9 +13,10 @@ import { checkParams, buildParams, IamportPayError, version, requestPay, loadIam
 // push_issue); the wrapper's message section (js/index.js) renders them.
 const indexJs = readFileSync(new URL('../../js/index.js', import.meta.url), 'utf8');
 const render = new Function(
+  'messageTable',
   `${indexJs.slice(indexJs.indexOf('// ---- messages:'), indexJs.indexOf('// ---- end of messages ----'))}
 return { checkResult, issue, invalidParamsMessage };`,
-)();
+)(careful.messageTable);
 const carefulCheck = (p, o) => render.checkResult(careful.checkParams(p, o));
 /** The careful buildParams' error as [code, message, issues], rendered as the wrapper does. */
 const carefulError = (e) => {
@@ -48,6 +49,20 @@ for (const file of files) {
     assert.deepEqual(failures, []);
   });
 }
+
+// The message table comes from the wasm (messageTable, Msg::lines): the text of known rows.
+test('messages are rendered from the wasm\'s table, in both languages', () => {
+  const r = checkParams({ pg: 'html5_inicis.INIpayTest', pay_method: 'cardd', amount: 1000, buyer_tel: '010-1234-5678' });
+  const by = (path) => r.errors.find((i) => i.path === path);
+  assert.deepEqual(by('merchant_uid'), {
+    path: 'merchant_uid', code: 'required', message: 'merchant_uid is required', messageKo: 'merchant_uid 값은 필수입니다',
+  });
+  assert.equal(by('pay_method').message, 'pay_method is not a PortOne pay_method code; did you mean card?');
+  assert.equal(by('pay_method').messageKo, 'pay_method 값이 포트원 결제수단 코드가 아닙니다. card을(를) 의도하셨나요?');
+  const lines = [careful.messageTable(0).split('\n'), careful.messageTable(1).split('\n')];
+  assert.equal(lines[0].length, lines[1].length);
+  assert.ok(lines[0].includes('{path} is required') && lines[1].includes('{path} 값은 필수입니다'));
+});
 
 // The wrapper hands ordinary params to wasm as one JSON string (checkInput / buildInput); the
 // careful exports read the JS value property by property. Both must give the same answer.
