@@ -130,7 +130,7 @@ impl KeyIndex {
     }
 }
 
-fn all_keys() -> impl Iterator<Item = (&'static str, Type)> {
+pub(crate) fn all_keys() -> impl Iterator<Item = (&'static str, Type)> {
     KEYS.iter()
         .chain(crate::rules::PGS.iter().flat_map(|pg| pg.keys.iter()))
         .copied()
