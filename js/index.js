@@ -107,22 +107,42 @@ function fill(p, values) {
   return s;
 }
 
-/** An issue from the wasm (`{ path, code, msg, pg?, arg?, argKo? }`) as API.md's Issue. */
-function issue(i) {
-  const pg = PGS[i.pg];
-  const path = i.path === '' ? 'params' : i.path;
-  const arg = i.arg ?? '';
+/** API.md's Issue from the wasm's fields (src/wire.rs, push_issue): its path and code, its
+ * message row, the PG `{pg}` names (an index of PGS) and the `{arg}` values, or null. */
+function render(path, code, msg, pgRow, argEn, argKo) {
+  const pg = PGS[pgRow];
+  const at = path === '' ? 'params' : path;
+  const arg = argEn ?? '';
   return {
-    path: i.path,
-    code: i.code,
-    message: fill(parts(i.msg, 0), [path, arg, pg === undefined ? 'this PG' : pg[1]]),
-    messageKo: fill(parts(i.msg, 1), [path, i.argKo ?? arg, pg === undefined ? 'this PG' : pg[2]]),
+    path,
+    code,
+    message: fill(parts(msg, 0), [at, arg, pg === undefined ? 'this PG' : pg[1]]),
+    messageKo: fill(parts(msg, 1), [at, argKo ?? arg, pg === undefined ? 'this PG' : pg[2]]),
   };
 }
 
-/** A CheckResult from the wasm's, its issues rendered. */
+/** An issue from the careful exports (`{ path, code, msg, pg?, arg?, argKo? }`) as API.md's Issue. */
+function issue(i) {
+  return render(i.path, i.code, i.msg, i.pg, i.arg, i.argKo);
+}
+
+/** A CheckResult from the careful exports', its issues rendered. */
 function checkResult(r) {
   return { ok: r.ok, provider: r.provider, errors: r.errors.map(issue), warnings: r.warnings.map(issue) };
+}
+
+/** The issues of a flat answer `f` (six fields each) from index `from` to `to`, rendered. */
+function issuesOf(f, from, to) {
+  const out = [];
+  for (let k = from; k + 5 < to; k += 6) out.push(render(f[k], f[k + 1], f[k + 2], f[k + 3], f[k + 4], f[k + 5]));
+  return out;
+}
+
+/** A CheckResult from checkAnswer's flat array (src/wire.rs, check_answer): the provider, the
+ * number of errors, then the errors' and the warnings' fields. */
+function answerResult(f) {
+  const end = 2 + 6 * f[1];
+  return { ok: f[1] === 0, provider: f[0], errors: issuesOf(f, 2, end), warnings: issuesOf(f, end, f.length) };
 }
 
 /** The message of an `invalid_params` error with these (rendered) errors: Error::message's
@@ -136,9 +156,8 @@ function invalidParamsMessage(errors) {
 }
 // ---- end of messages ----
 
-/** The `invalid_params` error of the wasm's issues. */
-function invalidParams(raw) {
-  const issues = raw.map(issue);
+/** The `invalid_params` error of these rendered issues. */
+function invalidParams(issues) {
   return new IamportPayError('invalid_params', invalidParamsMessage(issues), issues);
 }
 
@@ -146,7 +165,7 @@ function toError(e) {
   if (e instanceof IamportPayError) return e;
   if (e && typeof e === 'object' && e.__iamportPayError === true) {
     // Only invalid_params has issues; the wasm leaves its message to invalidParams.
-    if (e.issues !== undefined) return invalidParams(e.issues);
+    if (e.issues !== undefined) return invalidParams(e.issues.map(issue));
     return new IamportPayError(e.code, e.message);
   }
   return e;
@@ -466,7 +485,7 @@ export function checkParams(params, options) {
     // A number: no issue at all (the provider's row + 1, or 0), or -2: the answer has issues.
     const clean = bindings.checkInput(len, json[1], json[2]);
     if (clean >= 0) return { ok: true, provider: clean === 0 ? null : PGS[clean - 1][0], errors: [], warnings: [] };
-    if (clean === -2) return checkResult(JSON.parse(bindings.checkAnswer()));
+    if (clean === -2) return answerResult(JSON.parse(bindings.checkAnswer()));
   }
   return checkResult(bindings.checkParams(params, options));
 }
@@ -483,7 +502,7 @@ export function buildParams(params, options) {
     if (answer === 1) return copy;
     if (answer === -2) {
       const r = JSON.parse(bindings.checkAnswer());
-      if (r.error !== undefined) throw invalidParams(r.error.issues);
+      if (r.error !== undefined) throw invalidParams(issuesOf(r.error, 0, r.error.length));
       return r.params;
     }
   }

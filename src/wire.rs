@@ -17,7 +17,6 @@
 //! for the issues that exist.
 
 use crate::check::{check_doc, check_doc_into, CheckOptions};
-use crate::error::ErrorCode;
 use crate::issue::{Code, Msg};
 use crate::issue::{Issue, Report};
 use crate::provider::Provider;
@@ -79,8 +78,8 @@ fn parse(
     Some((value, opts, pre))
 }
 
-/// `checkJson(text, provider, flags)`: the `CheckResult` of the params in `text` as JSON
-/// (`{"ok":…,"provider":…,"errors":[…],"warnings":[…]}`), or `""` when `text` is not strict
+/// `checkJson(text, provider, flags)`: the `CheckResult` of the params in `text` as the JSON
+/// of [`check_answer`] (`[provider, errors, …issues' fields]`), or `""` when `text` is not strict
 /// JSON (the wrapper then uses the careful `checkParams`). `provider` is `options.provider`
 /// when it is a string; `flags` holds [`FLAG_MOBILE`] and [`FLAG_WEBVIEW`].
 pub fn check_json(text: &str, provider: Option<String>, flags: u32) -> String {
@@ -108,27 +107,31 @@ pub fn check_text(
     Some((report, provider))
 }
 
-/// `{"ok":…,"provider":…,"errors":[…],"warnings":[…]}`, each issue as [`push_issue`] writes it.
+/// `[provider, errors, …]`: the provider's code (or `null`), the number of errors, then the
+/// six fields of each issue ([`push_issue`]), the errors first, then the warnings. One flat
+/// array: `JSON.parse` reads it in well under half the time of an array of objects (0.5
+/// against 1.3 µs for the bad request's six issues in Chromium), and the wrapper builds each
+/// rendered issue straight from its fields (js/index.js, `answerResult`).
 pub fn check_answer(report: &Report, provider: Option<Provider>) -> String {
-    // Room for the issues too: an issue is about 40–100 bytes.
-    let mut out = String::with_capacity(64 + 96 * report.issues().len());
-    out.push_str("{\"ok\":");
-    out.push_str(if report.is_ok() { "true" } else { "false" });
-    out.push_str(",\"provider\":");
+    // Room for the issues too: an issue is about 30–90 bytes.
+    let mut out = String::with_capacity(32 + 80 * report.issues().len());
+    out.push('[');
     match provider {
         Some(p) => push_str(&mut out, p.as_str()),
         None => out.push_str("null"),
     }
-    out.push_str(",\"errors\":");
-    push_issues(&mut out, report.errors());
-    out.push_str(",\"warnings\":");
-    push_issues(&mut out, report.warnings());
-    out.push('}');
+    out.push(',');
+    push_u64(&mut out, report.errors().count() as u64);
+    for issue in report.errors().chain(report.warnings()) {
+        out.push(',');
+        push_issue(&mut out, issue);
+    }
+    out.push(']');
     out
 }
 
 /// `buildJson(text, provider, flags)`: `{"params":…}` (the normalized params) or
-/// `{"error":{"code":"invalid_params","issues":[…]}}`, or `""` when `text` is not
+/// `{"error":[…]}` (the errors' fields, [`push_error`]), or `""` when `text` is not
 /// strict JSON or the normalized copy holds a number that is not a safe integer (the wrapper
 /// then uses the careful `buildParams`). With [`FLAG_SAME`], `=` when the normalized params
 /// are the params as the text has them.
@@ -153,14 +156,18 @@ pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
     out
 }
 
-/// `{"error":{"code":"invalid_params","issues":[…]}}`: the errors of `report`; the wrapper
-/// renders them and the message (`Error::invalid_params` in Rust).
+/// `{"error":[…]}`: the six fields of each error of `report` ([`push_issue`]), an
+/// `invalid_params` error's issues; the wrapper renders them and the message
+/// (`Error::invalid_params` in Rust).
 fn push_error(out: &mut String, report: &Report) {
-    out.push_str("{\"error\":{\"code\":");
-    push_str(out, ErrorCode::InvalidParams.as_str());
-    out.push_str(",\"issues\":");
-    push_issues(out, report.errors());
-    out.push('}');
+    out.push_str("{\"error\":[");
+    for (i, issue) in report.errors().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_issue(out, issue);
+    }
+    out.push(']');
 }
 
 /// Deepest nesting [`parse_json`] reads (the wrapper's guard sends at most 17 levels).
@@ -402,42 +409,29 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// `[issue, …]` (see [`push_issue`]).
-fn push_issues<'a>(out: &mut String, issues: impl Iterator<Item = &'a Issue>) {
-    out.push('[');
-    for (i, issue) in issues.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_issue(out, issue);
-    }
-    out.push(']');
-}
-
-/// An issue as the npm wrapper renders it (`js/index.js`, `issue`), and the shape of
-/// `issue_to_js`: `{"path":…,"code":…,"msg":…}`, where `msg` is its row of the message table
-/// (`Msg as usize`; the wrapper holds the generated copy), plus `"pg"` (the index of the PG
-/// `{pg}` names, in `Provider::ALL`), `"arg"` and `"argKo"` when the issue has them.
+/// An issue as the npm wrapper renders it (`js/index.js`, `render`): six fields of a flat
+/// array, `path,code,msg,pg,arg,argKo`. `msg` is its row of the message table (`Msg as usize`;
+/// the wrapper reads the table from `Msg::lines`), `pg` the index of the PG `{pg}` names (in
+/// `Provider::ALL`) or `null`, `arg` and `argKo` the values or `null`. `issue_to_js` gives the
+/// careful path's issues the same fields as an object.
 pub(crate) fn push_issue(out: &mut String, issue: &Issue) {
-    out.push_str("{\"path\":");
     push_str(out, &issue.path);
-    out.push_str(",\"code\":");
+    out.push(',');
     push_str(out, issue.code.as_str());
-    out.push_str(",\"msg\":");
+    out.push(',');
     push_u64(out, issue.msg as u64);
-    if let Some(pg) = issue.pg {
-        out.push_str(",\"pg\":");
-        push_u64(out, pg as u64);
+    out.push(',');
+    match issue.pg {
+        Some(pg) => push_u64(out, pg as u64),
+        None => out.push_str("null"),
     }
-    if let Some(arg) = &issue.arg {
-        out.push_str(",\"arg\":");
-        push_str(out, arg);
+    for value in [&issue.arg, &issue.arg_ko] {
+        out.push(',');
+        match value {
+            Some(v) => push_str(out, v),
+            None => out.push_str("null"),
+        }
     }
-    if let Some(ko) = &issue.arg_ko {
-        out.push_str(",\"argKo\":");
-        push_str(out, ko);
-    }
-    out.push('}');
 }
 
 /// The normalized params (`check::normalize`'s copy, as JSON): no `null` values in objects,
@@ -743,7 +737,7 @@ mod tests {
                     careful += 1;
                     continue;
                 }
-                let got: Value = serde_json::from_str(&answer).expect(&name);
+                let got = read_answer(&answer);
                 let mut pairs: Vec<(String, String)> = ["errors", "warnings"]
                     .iter()
                     .flat_map(|k| got[*k].as_array().unwrap().clone())
@@ -791,8 +785,8 @@ mod tests {
                 match build_params(params, &opts) {
                     Ok(v) if report.is_ok() => assert_eq!(built["params"], v, "{name}"),
                     _ => {
-                        assert_eq!(built["error"]["code"], "invalid_params", "{name}");
-                        assert_eq!(built["error"]["issues"], json!(errors), "{name}");
+                        let fields = built["error"].as_array().expect(&name);
+                        assert_eq!(records(fields), errors, "{name}");
                     }
                 }
                 n += 1;
@@ -880,14 +874,61 @@ mod tests {
         assert!(parse_json(&ok).is_some());
     }
 
+    /// The issues of flat fields (`push_issue`) as objects, with `pg`, `arg` and `argKo` only
+    /// when they are not null (the careful exports' shape).
+    fn records(fields: &[Value]) -> Vec<Value> {
+        assert_eq!(fields.len() % 6, 0, "six fields an issue: {fields:?}");
+        fields
+            .chunks(6)
+            .map(|f| {
+                let mut o = json!({"path": f[0], "code": f[1], "msg": f[2]});
+                for (k, v) in ["pg", "arg", "argKo"].iter().zip(&f[3..]) {
+                    if !v.is_null() {
+                        o[*k] = v.clone();
+                    }
+                }
+                o
+            })
+            .collect()
+    }
+
+    /// `check_answer`'s flat array as `{ ok, provider, errors, warnings }`.
+    fn read_answer(text: &str) -> Value {
+        let f: Vec<Value> = serde_json::from_str(text).expect("a JSON array");
+        let errors = f[1].as_u64().expect("the number of errors") as usize;
+        let end = 2 + 6 * errors;
+        json!({
+            "ok": errors == 0,
+            "provider": f[0],
+            "errors": records(&f[2..end]),
+            "warnings": records(&f[end..]),
+        })
+    }
+
+    #[test]
+    fn the_answer_is_one_flat_array() {
+        let bad = r#"{"pg":"html5_inicis.INIpayTest","pay_method":"cardd","name":"Mug","amount":1000,"buyer_tel":"010-1234-5678"}"#;
+        let f: Value = serde_json::from_str(&check_json(bad, None, 0)).unwrap();
+        let f = f.as_array().unwrap();
+        assert_eq!(f[0], "html5_inicis");
+        assert_eq!(f[1], 2, "{f:?}"); // merchant_uid, pay_method
+        assert_eq!(f.len(), 2 + 2 * 6, "{f:?}");
+        let pay_method = f[2..].chunks(6).find(|i| i[0] == "pay_method").unwrap();
+        assert_eq!(pay_method[1], "invalid_value");
+        assert_eq!(pay_method[2], Msg::UnknownPayMethodDidYouMean as u64);
+        assert_eq!(pay_method[4], "card");
+        assert_eq!(pay_method[5], Value::Null);
+        let built: Value = serde_json::from_str(&build_json(bad, None, 0)).unwrap();
+        assert_eq!(built["error"].as_array().unwrap().len(), 12);
+    }
+
     #[test]
     fn not_strict_json_asks_for_the_careful_path() {
         for text in ["", "{", "{\"name\":\"\\ud800\"}", "{\"a\":1}x"] {
             assert_eq!(check_json(text, None, 0), "", "{text}");
             assert_eq!(build_json(text, None, 0), "", "{text}");
         }
-        let unknown: Value =
-            serde_json::from_str(&check_json("{}", Some("stripe".into()), 0)).unwrap();
+        let unknown = read_answer(&check_json("{}", Some("stripe".into()), 0));
         assert_eq!(unknown["errors"][0]["path"], "options.provider");
         assert_eq!(unknown["provider"], Value::Null);
     }

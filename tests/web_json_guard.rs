@@ -50,21 +50,71 @@ fn stringify(v: &JsValue) -> String {
     JSON::stringify(v).expect("a result is JSON").into()
 }
 
-/// The careful answers: checkParams' result and buildParams' value or error, as JSON text.
+/// The messages section of js/index.js, with the wrapper's `messageTable` (the wasm's
+/// `Msg::lines`); `ret` names what it returns.
+fn messages_section(ret: &str, table: &JsValue) -> JsValue {
+    section_with("messages", ret, "messageTable", table)
+}
+
+/// The wasm's message table as the wrapper asks for it: `(lang) => Msg::lines(lang)`.
+fn message_table() -> JsValue {
+    let lines = Array::of2(
+        &iamport_pay::js::message_table(0).into(),
+        &iamport_pay::js::message_table(1).into(),
+    );
+    Function::new_with_args("t", "return (lang) => t[lang];")
+        .call1(&JsValue::NULL, &lines)
+        .expect("a function")
+}
+
+/// The wrapper's renderers (the messages section): `[checkResult, answerResult, issue,
+/// issuesOf]`.
+fn renderers() -> [Function; 4] {
+    let fns: Array = messages_section(
+        "[checkResult, answerResult, issue, issuesOf]",
+        &message_table(),
+    )
+    .unchecked_into();
+    [0, 1, 2, 3].map(|i| fns.get(i).unchecked_into())
+}
+
+/// The careful answers, rendered as the wrapper renders them: checkParams' result, and
+/// buildParams' value or its error's issues, as JSON text.
 fn careful(params: &JsValue, options: &JsValue) -> (String, String) {
-    let check = stringify(&check_params(params.clone(), options.clone()));
+    let [check_result, _, issue, _] = renderers();
+    let raw = check_params(params.clone(), options.clone());
+    let check = stringify(&check_result.call1(&JsValue::NULL, &raw).expect("renders"));
     let build = match build_params(params.clone(), options.clone()) {
         Ok(v) => format!("{{\"params\":{}}}", stringify(&v)),
         Err(e) => {
-            // The careful error object, in the shape buildJson gives it.
-            let get = |k: &str| Reflect::get(&e, &JsValue::from_str(k)).expect("error field");
-            let err = js_sys::Object::new();
             // Its message is left to the wrapper (see the message test below).
-            for k in ["code", "issues"] {
-                Reflect::set(&err, &JsValue::from_str(k), &get(k)).unwrap();
-            }
-            format!("{{\"error\":{}}}", stringify(&err))
+            let issues: Array = Reflect::get(&e, &"issues".into()).expect("issues").into();
+            let issues: Array = issues
+                .iter()
+                .map(|i| issue.call1(&JsValue::NULL, &i).expect("renders"))
+                .collect();
+            format!("{{\"error\":{}}}", stringify(&issues))
         }
+    };
+    (check, build)
+}
+
+/// The one-string answers (`checkJson`'s flat array, `buildJson`'s params or errors' fields),
+/// rendered as the wrapper renders them, in [`careful`]'s form.
+fn rendered(check: &str, build: &str) -> (String, String) {
+    let [_, answer_result, _, issues_of] = renderers();
+    let flat = JSON::parse(check).expect("checkJson answers JSON");
+    let check = stringify(&answer_result.call1(&JsValue::NULL, &flat).expect("renders"));
+    let built = JSON::parse(build).expect("buildJson answers JSON");
+    let error = Reflect::get(&built, &"error".into()).expect("a field");
+    let build = if error.is_undefined() {
+        stringify(&built)
+    } else {
+        let len = Reflect::get(&error, &"length".into()).expect("an array");
+        let issues = issues_of
+            .call3(&JsValue::NULL, &error, &0.into(), &len)
+            .expect("renders");
+        format!("{{\"error\":{}}}", stringify(&issues))
     };
     (check, build)
 }
@@ -97,11 +147,10 @@ fn same_answer(guard: &Function, label: &str, params: &JsValue, options: &JsValu
         assert!(build_json(&text, provider, flags).is_empty(), "{label}");
         return false;
     }
-    assert_eq!(got_check, want_check, "{label}: checkJson vs checkParams");
     let got_build = build_json(&text, provider, flags);
     assert!(!got_build.is_empty(), "{label}");
-    // JSON.parse and stringify again: the careful error keeps the same key order.
-    let got_build = stringify(&JSON::parse(&got_build).expect("JSON"));
+    let (got_check, got_build) = rendered(&got_check, &got_build);
+    assert_eq!(got_check, want_check, "{label}: checkJson vs checkParams");
     assert_eq!(got_build, want_build, "{label}: buildJson vs buildParams");
     true
 }
@@ -289,25 +338,14 @@ fn compact(issue: &Issue) -> JsValue {
 #[wasm_bindgen_test]
 fn the_wrapper_renders_every_message_as_rust_does() {
     // The section's messageTable: the wasm export's answer (Msg::lines), as in the package.
-    let lines = Array::of2(
-        &iamport_pay::js::message_table(0).into(),
-        &iamport_pay::js::message_table(1).into(),
-    );
-    let table = Function::new_with_args("t", "return (lang) => t[lang];")
-        .call1(&JsValue::NULL, &lines)
-        .expect("a function");
+    let table = message_table();
     let asked = Function::new_with_args(
         "f",
         "const g = (lang) => { g.calls += 1; return f(lang); }; g.calls = 0; return g;",
     )
     .call1(&JsValue::NULL, &table)
     .expect("a function");
-    let fns = section_with(
-        "messages",
-        "[issue, invalidParamsMessage]",
-        "messageTable",
-        &asked,
-    );
+    let fns = messages_section("[issue, invalidParamsMessage]", &asked);
     let fns: Array = fns.unchecked_into();
     let issue: Function = fns.get(0).unchecked_into();
     let message_of: Function = fns.get(1).unchecked_into();

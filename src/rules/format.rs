@@ -212,13 +212,7 @@ impl Rows {
 }
 
 /// The capped Levenshtein distance of `a` and `b`; `prev` and `cur` hold `b.len() + 1`.
-fn edit<T: PartialEq>(
-    a: &[T],
-    b: &[T],
-    cap: usize,
-    prev: &mut [usize],
-    cur: &mut [usize],
-) -> usize {
+fn edit(a: &[char], b: &[char], cap: usize, prev: &mut [usize], cur: &mut [usize]) -> usize {
     if a.len().abs_diff(b.len()) > cap {
         return cap + 1;
     }
@@ -260,14 +254,7 @@ fn fill_squashed<'b>(s: &str, buf: &'b mut [char; STACK_CHARS]) -> Option<&'b [c
     if !s.is_ascii() {
         return fill(squashed(s), buf);
     }
-    let mut n = 0;
-    for b in s.bytes() {
-        if b != b'_' && b != b'-' {
-            *buf.get_mut(n)? = char::from(b.to_ascii_lowercase());
-            n += 1;
-        }
-    }
-    buf.get(..n)
+    squash_ascii(s, buf)
 }
 
 /// `s` lowercased (ASCII), without `_` and `-`: the form [`closest`] compares.
@@ -298,15 +285,23 @@ pub(crate) fn closest<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) ->
     if s.chars().count() > 64 {
         return None;
     }
+    // One copy of each path, whatever the callers' iterators (a copy per caller was 2 KB of
+    // wasm): the candidates come through a `dyn FnMut` (a `dyn Iterator`'s vtable links
+    // `nth`, `advance_by` and the rest, another 1.5 KB).
+    let mut candidates = candidates;
+    let next = &mut || candidates.next();
     if s.is_ascii() {
-        closest_ascii(s, candidates)
+        closest_ascii(s, next)
     } else {
-        closest_chars(s, candidates)
+        closest_chars(s, next)
     }
 }
 
+/// The candidates of [`closest`], one at a time.
+type Next<'a, 'k> = &'a mut dyn FnMut() -> Option<&'k str>;
+
 /// [`closest`] by chars (any input up to 64 characters).
-fn closest_chars<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+fn closest_chars<'k>(s: &str, next: Next<'_, 'k>) -> Option<&'k str> {
     let mut kb = ['\0'; STACK_CHARS];
     let Some(k) = fill_squashed(s, &mut kb) else {
         return None; // unreachable: 64 characters squash to at most 128
@@ -315,7 +310,7 @@ fn closest_chars<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) -> Opti
     let mut best: Option<(usize, &'k str)> = None;
     let mut rb = ['\0'; STACK_CHARS];
     let mut rows = Rows::new();
-    for real in candidates {
+    while let Some(real) = next() {
         // Only a distance below the best so far can win: cap the edit there.
         let cap = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
         let d = match fill_squashed(real, &mut rb) {
@@ -329,21 +324,22 @@ fn closest_chars<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) -> Opti
     best.map(|(_, real)| real)
 }
 
-/// [`closest`] for ASCII `s` (at most 64 bytes), by bytes: squashed into small buffers in
+/// [`closest`] for ASCII `s` (at most 64 bytes): squashed into small buffers in
 /// one pass each, a candidate longer than the limit allows skipped before any edit. A bad
-/// request's "did you mean" runs this over every pay method, key or code; by chars (4 bytes
-/// each, 2 KB of rows cleared per call) it was a quarter of that request's check. Gives what
-/// the char path gives: ASCII lowercases to ASCII, and a non-ASCII candidate takes that path.
-fn closest_ascii<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+/// request's "did you mean" runs this over every pay method, key or code; with the char
+/// path's 130-char buffers and rows (2.6 KB cleared per call) it was a quarter of that
+/// request's check. Gives what the char path gives: ASCII lowercases to ASCII, and a
+/// non-ASCII candidate takes that path.
+fn closest_ascii<'k>(s: &str, next: Next<'_, 'k>) -> Option<&'k str> {
     /// Room for a squashed `s` (64 bytes) and a candidate within 2 edits of it.
     const ROOM: usize = 66;
-    let mut kb = [0u8; ROOM];
+    let mut kb = ['\0'; ROOM];
     let k = squash_ascii(s, &mut kb)?;
     let limit = if k.len() <= 4 { 1 } else { 2 };
     let mut best: Option<(usize, &'k str)> = None;
-    let mut rb = [0u8; ROOM];
+    let mut rb = ['\0'; ROOM];
     let (mut prev, mut cur) = ([0usize; ROOM + 1], [0usize; ROOM + 1]);
-    for real in candidates {
+    while let Some(real) = next() {
         let cap = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
         let d = if real.is_ascii() {
             match squash_ascii(real, &mut rb) {
@@ -361,11 +357,11 @@ fn closest_ascii<'k>(s: &str, candidates: impl Iterator<Item = &'k str>) -> Opti
 }
 
 /// ASCII `s` lowercased without `_` and `-` ([`squash`]) in `buf`; `None` when it does not fit.
-fn squash_ascii<'b, const N: usize>(s: &str, buf: &'b mut [u8; N]) -> Option<&'b [u8]> {
+fn squash_ascii<'b>(s: &str, buf: &'b mut [char]) -> Option<&'b [char]> {
     let mut n = 0;
     for b in s.bytes() {
         if b != b'_' && b != b'-' {
-            *buf.get_mut(n)? = b.to_ascii_lowercase();
+            *buf.get_mut(n)? = char::from(b.to_ascii_lowercase());
             n += 1;
         }
     }
@@ -430,10 +426,16 @@ mod tests {
         let mut n = 0;
         for input in &inputs {
             for table in [&keys[..], &methods[..], &mixed[..]] {
-                let got = closest_ascii(input, table.iter().copied());
+                let got = {
+                    let mut t = table.iter().copied();
+                    closest_ascii(input, &mut || t.next())
+                };
                 assert_eq!(
                     got,
-                    closest_chars(input, table.iter().copied()),
+                    {
+                        let mut t = table.iter().copied();
+                        closest_chars(input, &mut || t.next())
+                    },
                     "{input:?}"
                 );
                 n += usize::from(got.is_some());
