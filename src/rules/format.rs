@@ -341,6 +341,16 @@ fn closest_ascii<'k>(s: &str, next: Next<'_, 'k>) -> Option<&'k str> {
     let (mut prev, mut cur) = ([0usize; ROOM + 1], [0usize; ROOM + 1]);
     while let Some(real) = next() {
         let cap = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
+        // A squashed candidate has at most as many chars as it has bytes, and for ASCII
+        // without `_` or `-` exactly as many: a candidate whose length rules it out needs
+        // neither the squash nor the edit (after a match at distance 1, every ASCII candidate
+        // of another length).
+        let n = real.len();
+        if n + cap < k.len()
+            || (n > k.len() + cap && !real.bytes().any(|b| b == b'_' || b == b'-' || b >= 0x80))
+        {
+            continue;
+        }
         let d = if real.is_ascii() {
             match squash_ascii(real, &mut rb) {
                 Some(r) => edit(k, r, cap, &mut prev, &mut cur),
@@ -418,11 +428,22 @@ mod tests {
                 "cardd",
                 "Card",
                 "vbnak",
+                "ka",
+                "kelvin",
                 &"y".repeat(64),
             ]
             .map(String::from),
         );
-        let mixed = ["card", "카드", "tr\u{212A}ns", "trans"];
+        // Non-ASCII candidates: more bytes than squashed chars (U+212A squashes to `k`).
+        let mixed = [
+            "card",
+            "카드",
+            "tr\u{212A}ns",
+            "trans",
+            "\u{212A}a",
+            "\u{212A}elvin",
+            "\u{130}d",
+        ];
         let mut n = 0;
         for input in &inputs {
             for table in [&keys[..], &methods[..], &mixed[..]] {
