@@ -67,15 +67,21 @@ fn message_table() -> JsValue {
         .expect("a function")
 }
 
-/// The wrapper's renderers (the messages section): `[checkResult, answerResult, issue,
-/// issuesOf]`.
+thread_local! {
+    /// The wrapper's renderers (the messages section), evaluated once: `[checkResult,
+    /// answerResult, issue, issuesOf]`.
+    static RENDERERS: [Function; 4] = {
+        let fns: Array = messages_section(
+            "[checkResult, answerResult, issue, issuesOf]",
+            &message_table(),
+        )
+        .unchecked_into();
+        [0, 1, 2, 3].map(|i| fns.get(i).unchecked_into())
+    };
+}
+
 fn renderers() -> [Function; 4] {
-    let fns: Array = messages_section(
-        "[checkResult, answerResult, issue, issuesOf]",
-        &message_table(),
-    )
-    .unchecked_into();
-    [0, 1, 2, 3].map(|i| fns.get(i).unchecked_into())
+    RENDERERS.with(|r| r.clone())
 }
 
 /// The careful answers, rendered as the wrapper renders them: checkParams' result, and

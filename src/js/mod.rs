@@ -27,8 +27,8 @@ pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// `Issue` as the npm wrapper renders it: `{ path, code, msg, pg?, arg?, argKo? }`, the shape
-/// of [`crate::wire::push_issue`]. `js/index.js` turns it into API.md's
+/// `Issue` as the npm wrapper renders it: `{ path, code, msg, pg?, arg?, argKo? }`, the six
+/// fields of [`crate::wire::push_issue`] as an object. `js/index.js` turns it into API.md's
 /// `{ path, code, message, messageKo }` from the message table it reads once from
 /// [`message_table`], so the package's wasm carries the templates but not their renderer.
 pub(crate) fn issue_to_js(issue: &Issue) -> JsValue {
