@@ -164,7 +164,7 @@ fn has_null_value(v: &Doc<'_>, depth: usize) -> bool {
 }
 
 /// Runs the rules over an object; `Err` with the one issue when `params` is not an object.
-fn check_inner<'a>(
+pub(crate) fn check_inner<'a>(
     params: &'a Doc<'a>,
     options: &'a CheckOptions,
     pre: Vec<Issue>,

@@ -51,15 +51,8 @@ impl PendingOrder {
     /// The order of normalized `request_pay` params (as `build_params` returns them), saved at
     /// `now_ms`. `None` when the params lack a string `merchant_uid` or a whole `amount`.
     pub fn from_params(params: &Value, now_ms: u64) -> Option<Self> {
-        let text = |key: &str| params.get(key).and_then(Value::as_str).map(str::to_string);
-        Some(PendingOrder {
-            merchant_uid: text("merchant_uid").filter(|s| !s.is_empty())?,
-            amount: params.get("amount").and_then(Value::as_u64)?,
-            name: text("name"),
-            pg: text("pg").or_else(|| text("channelKey")),
-            created_at: now_ms,
-            custom_data: params.get("custom_data").filter(|v| !v.is_null()).cloned(),
-        })
+        let fields = Fields::from_params(params, None, now_ms)?;
+        Some(fields.into_order(params.get("custom_data").filter(|v| !v.is_null()).cloned()))
     }
 
     /// The stored (and JS) form: `{ merchant_uid, amount, name, pg, createdAt, customData? }`.
@@ -138,6 +131,23 @@ pub(crate) enum Verdict {
 }
 
 impl Fields {
+    /// The order's fields from the normalized params ([`PendingOrder::from_params`]):
+    /// `amount` is the amount the checker coerced, when it coerced one.
+    pub(crate) fn from_params<T: Tree>(
+        params: &T,
+        amount: Option<u64>,
+        now_ms: u64,
+    ) -> Option<Self> {
+        let text = |key: &str| params.get(key).and_then(Tree::str).map(str::to_string);
+        Some(Fields {
+            merchant_uid: text("merchant_uid").filter(|s| !s.is_empty())?,
+            amount: amount.or_else(|| params.get("amount")?.as_u64())?,
+            name: text("name"),
+            pg: text("pg").or_else(|| text("channelKey")),
+            created_at: now_ms,
+        })
+    }
+
     /// `None` when a required field is missing or mistyped: `merchant_uid` a string; `name`
     /// and `pg` a string, `null` or absent; `amount` and `createdAt` whole numbers.
     pub(crate) fn read<T: Tree>(v: &T) -> Option<Self> {
@@ -172,7 +182,7 @@ impl Fields {
         }
     }
 
-    fn into_order(self, custom_data: Option<Value>) -> PendingOrder {
+    pub(crate) fn into_order(self, custom_data: Option<Value>) -> PendingOrder {
         PendingOrder {
             merchant_uid: self.merchant_uid,
             amount: self.amount,
@@ -266,6 +276,35 @@ mod tests {
             PendingOrder::from_params(&json!({"merchant_uid": "x", "amount": "1"}), T0),
             None
         );
+    }
+
+    /// The npm runtime reads the normalized params as the checker's tree, with the amount the
+    /// checker coerced: the same fields as `from_params` over a `Value`.
+    #[test]
+    fn fields_from_the_checkers_tree_are_the_values() {
+        use crate::rules::tree::Doc;
+        let cases = [
+            json!({"pg": "kcp.T0000", "merchant_uid": "o-1", "amount": 1004, "name": "원두"}),
+            json!({"channelKey": "ck", "merchant_uid": "o-2", "amount": 0, "name": 5}),
+            json!({"merchant_uid": "", "amount": 1}),
+            json!({"merchant_uid": "o-3", "amount": -1}),
+            json!({"merchant_uid": "o-4"}),
+            json!([1, 2]),
+        ];
+        for v in &cases {
+            let doc = Doc::from_value(v);
+            let from_doc = Fields::from_params(&doc, None, T0).map(|f| f.into_order(None));
+            let from_value = PendingOrder::from_params(v, T0).map(|mut o| {
+                o.custom_data = None;
+                o
+            });
+            assert_eq!(from_doc, from_value, "{v}");
+        }
+        // `amount: "1000"` coerced by the checker to 1000.
+        let v = json!({"merchant_uid": "o-5", "amount": "1000"});
+        let f = Fields::from_params(&Doc::from_value(&v), Some(1000), T0).expect("an order");
+        assert_eq!((f.merchant_uid.as_str(), f.amount), ("o-5", 1000));
+        assert!(Fields::from_params(&Doc::from_value(&v), None, T0).is_none());
     }
 
     #[test]

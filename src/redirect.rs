@@ -17,6 +17,7 @@
 //! compares the two npm entries in a browser).
 
 use crate::error::{Error, ErrorCode};
+use crate::rules::tree::Tree;
 use serde_json::{Map, Value};
 
 /// The result PortOne appends to `m_redirect_url` (auth-payment-flow.mdx, "URL 쿼리 문자열로
@@ -210,40 +211,70 @@ impl PaymentResult {
     /// assert_eq!(r.imp_uid.as_deref(), Some("imp_1"));
     /// ```
     pub fn from_response(response: Value, merchant_uid: &str) -> Self {
+        let Summary {
+            success,
+            imp_uid,
+            merchant_uid,
+            error_code,
+            error_msg,
+        } = Summary::of(&response, merchant_uid);
         let response = match response {
             Value::Object(map) => map,
             _ => Map::new(),
         };
+        PaymentResult {
+            success,
+            imp_uid,
+            merchant_uid,
+            error_code,
+            error_msg,
+            response,
+        }
+    }
+}
+
+/// The typed fields of [`PaymentResult`], read from any tree: the one reader of a callback
+/// response ([`PaymentResult::from_response`] over a `serde_json` map; the npm runtime over
+/// the careful reader's tree, without a `Value`).
+pub(crate) struct Summary {
+    pub(crate) success: Option<bool>,
+    pub(crate) imp_uid: Option<String>,
+    pub(crate) merchant_uid: String,
+    pub(crate) error_code: Option<String>,
+    pub(crate) error_msg: Option<String>,
+}
+
+impl Summary {
+    /// A response that is not an object says nothing (every field absent).
+    pub(crate) fn of<T: Tree>(response: &T, merchant_uid: &str) -> Self {
         let text = |key: &str| {
             response
                 .get(key)
-                .and_then(Value::as_str)
+                .and_then(Tree::str)
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };
-        let flag = |key: &str| match response.get(key) {
-            Some(Value::Bool(b)) => Some(*b),
-            Some(Value::String(s)) => flag_str(s),
-            _ => None,
+        let flag = |key: &str| {
+            let v = response.get(key)?;
+            v.bool().or_else(|| v.str().and_then(flag_str))
         };
         // An error code may come as a number from some PGs; any non-empty value counts.
         let present = |key: &str| match response.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::String(s)) => !s.is_empty(),
-            Some(_) => true,
+            None => false,
+            Some(v) if v.is_null() => false,
+            Some(v) => v.str().is_none_or(|s| !s.is_empty()),
         };
         let success = normalize_success(
             flag("imp_success"),
             flag("success"),
             present("error_code") || present("error_msg"),
         );
-        PaymentResult {
+        Summary {
             success,
             imp_uid: text("imp_uid"),
             merchant_uid: text("merchant_uid").unwrap_or_else(|| merchant_uid.to_string()),
             error_code: text("error_code"),
             error_msg: text("error_msg"),
-            response,
         }
     }
 }
@@ -287,6 +318,46 @@ mod tests {
         assert_eq!(locate_query(""), "");
         // `merchant_uid=a:b` has no scheme (`_` cannot be in one).
         assert_eq!(locate_query("merchant_uid=a:b"), "merchant_uid=a:b");
+    }
+
+    /// The npm runtime reads a callback response as the careful reader's tree, a Rust caller
+    /// as a `serde_json` map: one reader ([`Summary::of`]), the same answers.
+    #[test]
+    fn a_response_reads_the_same_from_either_tree() {
+        use crate::rules::tree::Doc;
+        let cases = [
+            json!({"imp_uid": "imp_1", "merchant_uid": "o-1", "success": true}),
+            json!({"imp_uid": "", "imp_success": "false", "success": true}),
+            json!({"error_code": 0, "error_msg": ""}),
+            json!({"error_code": "", "error_msg": null, "success": "yes"}),
+            json!({"merchant_uid": 7, "imp_uid": ["x"], "error_msg": "카드 한도 초과"}),
+            json!("not an object"),
+        ];
+        for v in &cases {
+            let r = PaymentResult::from_response(v.clone(), "asked");
+            let s = Summary::of(&Doc::from_value(v), "asked");
+            assert_eq!(
+                (
+                    s.success,
+                    s.imp_uid,
+                    s.merchant_uid,
+                    s.error_code,
+                    s.error_msg
+                ),
+                (
+                    r.success,
+                    r.imp_uid,
+                    r.merchant_uid,
+                    r.error_code,
+                    r.error_msg
+                ),
+                "{v}"
+            );
+        }
+        let r = PaymentResult::from_response(cases[2].clone(), "asked");
+        assert_eq!((r.success, r.merchant_uid.as_str()), (Some(false), "asked"));
+        let r = PaymentResult::from_response(cases[1].clone(), "asked");
+        assert_eq!((r.success, r.imp_uid), (Some(false), None));
     }
 
     #[test]

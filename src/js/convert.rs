@@ -1,4 +1,7 @@
-//! Untrusted JS values ↔ `serde_json::Value`, without trusting the input.
+//! Untrusted JS values → the checker's tree ([`Doc`], owning its strings), and trees back to
+//! plain JS data, without trusting the input. (No `serde_json::Value` here: the npm wasm
+//! carries no `BTreeMap`; [`Reader::read_root`] and [`write`] are the `Value` forms for Rust
+//! callers.)
 //!
 //! The reader never recurses past [`MAX_DEPTH`] (cycles and 10,000-level nesting stop there),
 //! visits at most [`MAX_NODES`] values, reads at most [`MAX_KEYS_PER_OBJECT`] keys of one
@@ -10,8 +13,10 @@
 
 use crate::issue::{Code, Issue, Msg};
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_KEYS_PER_OBJECT, MAX_NODES};
+use crate::rules::tree::Doc;
 use js_sys::{Array, JsString, Object, Reflect};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -44,27 +49,34 @@ impl Reader {
         }
     }
 
-    /// Reads the root. `undefined` gives `None` (the checker reports the missing object).
+    /// Reads the root as a `serde_json::Value`. `undefined` gives `None` (the checker reports
+    /// the missing object).
     pub fn read_root(&mut self, v: &JsValue) -> Option<Value> {
+        self.read_doc(v).map(|d| d.to_value())
+    }
+
+    /// [`Reader::read_root`] as the checker's tree (what the npm exports read: no
+    /// `serde_json::Value` is built).
+    pub(crate) fn read_doc(&mut self, v: &JsValue) -> Option<Doc<'static>> {
         self.read(v, "", 0)
     }
 
-    fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Value> {
+    fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Doc<'static>> {
         self.nodes += 1;
         if v.is_undefined() {
             return None;
         }
         if v.is_null() {
-            return Some(Value::Null);
+            return Some(Doc::Null);
         }
         if let Some(b) = v.as_bool() {
-            return Some(Value::Bool(b));
+            return Some(Doc::Bool(b));
         }
         if let Some(f) = v.as_f64() {
             return self.number(f, path);
         }
         if v.is_string() {
-            return self.string(v, path).map(Value::String);
+            return self.string(v, path).map(|s| Doc::String(Cow::Owned(s)));
         }
         if v.is_bigint() {
             self.issue(path, Code::InvalidType, Msg::MustBeNumber, None);
@@ -139,7 +151,7 @@ impl Reader {
         }
     }
 
-    fn number(&mut self, f: f64, path: &str) -> Option<Value> {
+    fn number(&mut self, f: f64, path: &str) -> Option<Doc<'static>> {
         if !f.is_finite() {
             self.issue(path, Code::InvalidValue, Msg::NotFinite, None);
             return None;
@@ -147,16 +159,16 @@ impl Reader {
         const SAFE: f64 = 9_007_199_254_740_991.0;
         if f.fract() == 0.0 && f.abs() <= SAFE {
             // Whole and within ±2^53: exact as an integer.
-            return Some(if f >= 0.0 {
-                Value::Number(Number::from(f as u64))
+            return Some(Doc::Number(if f >= 0.0 {
+                Number::from(f as u64)
             } else {
-                Value::Number(Number::from(f as i64))
-            });
+                Number::from(f as i64)
+            }));
         }
-        Number::from_f64(f).map(Value::Number)
+        Number::from_f64(f).map(Doc::Number)
     }
 
-    fn array(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Value> {
+    fn array(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Doc<'static>> {
         let len = Reflect::get(v, &JsValue::from_str("length"))
             .ok()
             .and_then(|l| l.as_f64())
@@ -182,18 +194,18 @@ impl Reader {
                         Msg::Unreadable,
                         Some("it threw"),
                     );
-                    items.push(Value::Null);
+                    items.push(Doc::Null);
                     continue;
                 }
             };
             let value = self.read(&item, &item_path, depth + 1);
             // Like JSON.stringify, an unreadable or undefined item becomes null.
-            items.push(value.unwrap_or(Value::Null));
+            items.push(value.unwrap_or(Doc::Null));
         }
-        Some(Value::Array(items))
+        Some(Doc::Array(items))
     }
 
-    fn object(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Value> {
+    fn object(&mut self, v: &JsValue, path: &str, depth: usize) -> Option<Doc<'static>> {
         let keys = match object_keys(v) {
             Ok(keys) => keys,
             Err(_) => {
@@ -205,7 +217,8 @@ impl Reader {
             self.issue(path, Code::InvalidValue, Msg::TooLarge, None);
             return None;
         }
-        let mut map = Map::new();
+        // Kept sorted by key (`Doc::insert`), the order `serde_json::Map` had.
+        let mut entries = Vec::new();
         for key in keys.iter() {
             if !key.is_string() {
                 continue;
@@ -223,7 +236,7 @@ impl Reader {
             match Reflect::get(v, &JsValue::from_str(&key)) {
                 Ok(item) => {
                     if let Some(value) = self.read(&item, &key_path, depth + 1) {
-                        map.insert(key, value);
+                        Doc::insert(&mut entries, Cow::Owned(key), value);
                     }
                 }
                 Err(_) => {
@@ -236,7 +249,7 @@ impl Reader {
                 }
             }
         }
-        Some(Value::Object(map))
+        Some(Doc::Object(entries))
     }
 
     fn issue(&mut self, path: &str, code: Code, msg: Msg, arg: Option<&str>) {
@@ -254,10 +267,10 @@ impl Default for Reader {
 
 /// A stand-in for a value nested past the limit: itself deeper than [`MAX_DEPTH`], so the
 /// checker reports it exactly as it does natively (`invalid_value` at the top-level key).
-fn too_deep() -> Value {
-    let mut v = Value::Null;
+fn too_deep() -> Doc<'static> {
+    let mut v = Doc::Null;
     for _ in 0..=MAX_DEPTH {
-        v = Value::Array(vec![v]);
+        v = Doc::Array(vec![v]);
     }
     v
 }
@@ -292,33 +305,45 @@ fn describe(v: &JsValue) -> String {
 }
 
 /// Writes JSON as plain JS data. Keys are defined, not assigned, so a `__proto__` key stays
-/// data and never changes a prototype.
+/// data and never changes a prototype. Containers nested past the checker's depth limit (by
+/// more than two levels) are written empty, as the checker's tree borrows them: no recursion
+/// follows the caller's nesting.
 pub fn write(v: &Value) -> JsValue {
+    write_doc(&Doc::from_value(v), false)
+}
+
+/// Writes a tree as plain JS data (see [`write`]), leaving out `null` object values when
+/// `strip` (the normalized params: `check::normalize`'s rule).
+pub(crate) fn write_doc(v: &Doc<'_>, strip: bool) -> JsValue {
     match v {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(0.0)),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => {
-            let arr = Array::new();
-            for item in items {
-                arr.push(&write(item));
-            }
-            arr.into()
-        }
-        Value::Object(map) => {
+        Doc::Null => JsValue::NULL,
+        Doc::Bool(b) => JsValue::from_bool(*b),
+        Doc::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(0.0)),
+        Doc::String(s) => JsValue::from_str(s),
+        Doc::Array(items) => items
+            .iter()
+            .map(|item| write_doc(item, strip))
+            .collect::<Array>()
+            .into(),
+        Doc::Object(entries) => {
             let obj = Object::new();
-            for (k, v) in map {
-                let key = JsValue::from_str(k);
-                let value = write(v);
-                if k == "__proto__" {
-                    define(&obj, &key, &value);
-                } else {
-                    let _ = Reflect::set(&obj, &key, &value);
+            for (k, v) in entries {
+                if !(strip && matches!(v, Doc::Null)) {
+                    put(&obj, k, &write_doc(v, strip));
                 }
             }
             obj.into()
         }
+    }
+}
+
+/// Sets `obj[key] = value` on a fresh plain object; `__proto__` is defined, so it stays data.
+pub(crate) fn put(obj: &Object, key: &str, value: &JsValue) {
+    let key_js = JsValue::from_str(key);
+    if key == "__proto__" {
+        define(obj, &key_js, value);
+    } else {
+        let _ = Reflect::set(obj, &key_js, value);
     }
 }
 

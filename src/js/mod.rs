@@ -14,9 +14,10 @@ pub mod runtime;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 
-use crate::check::{check_full, CheckOptions};
+use crate::check::{check_doc, check_inner, CheckOptions};
 use crate::issue::{Issue, Report};
 use crate::provider::Provider;
+use crate::rules::tree::{Doc, Tree};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -65,24 +66,51 @@ pub(crate) fn read_options(options: &JsValue, pre: &mut Vec<Issue>) -> CheckOpti
     crate::wire::options_from(provider.as_deref(), mobile, webview, pre)
 }
 
-/// Reads, checks and normalizes: the shared path of `checkParams` and `buildParams`.
-pub(crate) fn run(
+/// The careful reader's tree of `params`, and the options, with the issues reading them
+/// found: what `checkParams`, `buildParams` and `requestPay` start from.
+pub(crate) fn read_params(
     params: &JsValue,
     options: &JsValue,
-) -> (Report, Option<serde_json::Value>, CheckOptions) {
+) -> (Doc<'static>, Vec<Issue>, CheckOptions) {
     let mut reader = Reader::new();
-    let value = reader.read_root(params).unwrap_or(serde_json::Value::Null);
+    let value = reader.read_doc(params).unwrap_or(Doc::Null);
     let mut pre = reader.issues;
     let opts = read_options(options, &mut pre);
-    let (report, normalized) = check_full(&value, &opts, pre);
-    (report, normalized, opts)
+    (value, pre, opts)
 }
 
-fn provider_of(params: &JsValue, opts: &CheckOptions) -> Option<Provider> {
+/// The normalized params as plain JS data, or the report when it has errors: `buildParams`'
+/// and `requestPay`'s check ([`check_inner`]: the checker's tree and `check::normalize`'s
+/// rules, without a `serde_json::Value`).
+/// `also` reads what else the caller needs from the checked tree and the top-level values
+/// the checker coerced.
+pub(crate) fn check_normalized<T>(
+    params: &Doc<'_>,
+    options: &CheckOptions,
+    pre: Vec<Issue>,
+    also: impl FnOnce(&Doc<'_>, &[(&'static str, u64)]) -> T,
+) -> Result<(JsValue, T), Report> {
+    let ctx = check_inner(params, options, pre)?;
+    if !ctx.report.is_ok() {
+        return Err(ctx.report);
+    }
+    let out = Object::new();
+    for (k, v) in ctx.root.entries() {
+        match ctx.coerced.iter().find(|(key, _)| *key == k) {
+            Some((_, n)) => convert::put(&out, k, &JsValue::from_f64(*n as f64)),
+            None if matches!(v, Doc::Null) => {}
+            None => convert::put(&out, k, &convert::write_doc(v, true)),
+        }
+    }
+    Ok((out.into(), also(ctx.root, &ctx.coerced)))
+}
+
+fn provider_of(params: &Doc<'_>, opts: &CheckOptions) -> Option<Provider> {
     opts.provider.or_else(|| {
-        convert::get_prop(params, "pg")
-            .as_string()
-            .and_then(|pg| Provider::from_pg(&pg).ok())
+        params
+            .get("pg")
+            .and_then(Tree::str)
+            .and_then(|pg| Provider::from_pg(pg).ok())
     })
 }
 
@@ -91,14 +119,11 @@ fn provider_of(params: &JsValue, opts: &CheckOptions) -> Option<Provider> {
 /// renders the messages). Never throws on bad input.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = checkParams))]
 pub fn check_params(params: JsValue, options: JsValue) -> JsValue {
-    let mut reader = Reader::new();
-    let value = reader.read_root(&params).unwrap_or(serde_json::Value::Null);
-    let mut pre = reader.issues;
-    let opts = read_options(&options, &mut pre);
-    let report = crate::check::check_report(&value, &opts, pre);
+    let (value, pre, opts) = read_params(&params, &options);
+    let report = check_doc(&value, &opts, pre);
     let result = Object::new();
     set(&result, "ok", &JsValue::from_bool(report.is_ok()));
-    let provider = provider_of(&params, &opts)
+    let provider = provider_of(&value, &opts)
         .map(|p| JsValue::from_str(p.as_str()))
         .unwrap_or(JsValue::NULL);
     set(&result, "provider", &provider);
@@ -130,11 +155,10 @@ pub(crate) fn invalid_params(report: &Report) -> JsValue {
 /// `runtime::error_to_js`) when there is any error.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = buildParams))]
 pub fn build_params(params: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let (report, normalized, _) = run(&params, &options);
-    match normalized {
-        Some(v) if report.is_ok() => Ok(convert::write(&v)),
-        _ => Err(invalid_params(&report)),
-    }
+    let (value, pre, opts) = read_params(&params, &options);
+    check_normalized(&value, &opts, pre, |_, _| ())
+        .map(|(normalized, ())| normalized)
+        .map_err(|report| invalid_params(&report))
 }
 
 /// [`check_params`] for params the npm wrapper has serialized (one string in, one out; see

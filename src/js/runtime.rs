@@ -11,16 +11,16 @@
 //! machine is JS; Rust reads each callback's response ([`PaymentResult`], one reader) and
 //! turns the JS Promise into a Future. The npm exports run no Rust future at all.
 
-use super::{convert, error_object, issues_to_js, set, to_js, Reader};
-use crate::check::{check_full, CheckOptions};
+use super::{check_normalized, convert, error_object, issues_to_js, read_params, set, Reader};
+use crate::check::CheckOptions;
 use crate::error::{Error, ErrorCode};
 use crate::issue::{Code, Issue};
-use crate::pending::{self, PendingOrder, Stored};
+use crate::pending::{self, Fields, PendingOrder, Verdict};
 use crate::provider::Provider;
-use crate::redirect::{self, PaymentResult, RedirectResult};
+use crate::redirect::{self, PaymentResult, RedirectResult, Summary};
 use crate::request::PaymentRequest;
+use crate::rules::tree::{Doc, Tree};
 use js_sys::{Object, Promise, Reflect, JSON};
-use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
@@ -330,7 +330,7 @@ pub const LATE_RESULT_EVENT: &str = "iamport-pay:late-result";
 /// throws.
 fn normalize(response: JsValue, merchant_uid: String) -> JsValue {
     let copy = convert::copy_own_fields(&response);
-    let typed = typed_result(&copy, &merchant_uid);
+    let typed = Summary::of(&read_tree(&copy), &merchant_uid);
     let out = convert::copy_own_fields(&copy);
     let missing =
         |key: &str| Reflect::get(&out, &JsValue::from_str(key)).map_or(true, |v| v.is_undefined());
@@ -352,8 +352,12 @@ fn normalize(response: JsValue, merchant_uid: String) -> JsValue {
 
 /// The typed result of a copied response (see [`normalize`]).
 fn typed_result(copy: &JsValue, merchant_uid: &str) -> PaymentResult {
-    let value = Reader::new().read_root(copy).unwrap_or(Value::Null);
-    PaymentResult::from_response(value, merchant_uid)
+    PaymentResult::from_response(read_tree(copy).to_value(), merchant_uid)
+}
+
+/// The careful reader's tree of `v` (`null` for what it cannot represent).
+fn read_tree(v: &JsValue) -> Doc<'static> {
+    Reader::new().read_doc(v).unwrap_or(Doc::Null)
 }
 
 /// Whether this browser gets PortOne's redirect flow: a mobile user agent, or iPadOS
@@ -378,22 +382,72 @@ fn session_storage(window: &Window) -> Option<Storage> {
 /// The pending order's storage key and text, for `js/runtime.js` to save just before the
 /// window opens; expired or damaged entries of ours are dropped now. `None` when storage is
 /// unavailable (a browser that refuses it does not block the payment).
-fn pending_entry(window: &Window, normalized: &Value) -> Option<(String, String)> {
+/// The stored order as plain JS data, in `PendingOrder::into_value`'s key order (a
+/// `serde_json::Map`'s: sorted), `customData` only when there is one (without its `null`
+/// object values when `strip`: the normalized params' `custom_data`).
+fn order_js(f: &Fields, custom_data: Option<&Doc<'_>>, strip: bool) -> JsValue {
+    let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let out = Object::new();
+    set(&out, "amount", &JsValue::from_f64(f.amount as f64));
+    set(&out, "createdAt", &JsValue::from_f64(f.created_at as f64));
+    if let Some(data) = custom_data {
+        set(&out, "customData", &convert::write_doc(data, strip));
+    }
+    set(&out, "merchant_uid", &JsValue::from_str(&f.merchant_uid));
+    set(&out, "name", &text(&f.name));
+    set(&out, "pg", &text(&f.pg));
+    out.into()
+}
+
+/// The pending order's storage key and text, for `js/runtime.js` to save just before the
+/// window opens; expired or damaged entries of ours are dropped now. `None` when storage is
+/// unavailable (a browser that refuses it does not block the payment). `params` are the
+/// normalized params (`amount`: the amount the checker coerced, if any).
+fn pending_entry(
+    window: &Window,
+    params: &Doc<'_>,
+    amount: Option<u64>,
+) -> Option<(String, String)> {
     let storage = session_storage(window)?;
     let now = now_ms();
     sweep(&storage, now);
-    let order = PendingOrder::from_params(normalized, now)?;
-    let key = pending::storage_key(&order.merchant_uid);
-    let text: String = JSON::stringify(&to_js(&order.into_value())).ok()?.into();
+    let fields = Fields::from_params(params, amount, now)?;
+    let custom_data = params.get("custom_data").filter(|v| !v.is_null());
+    let key = pending::storage_key(&fields.merchant_uid);
+    let text: String = JSON::stringify(&order_js(&fields, custom_data, true))
+        .ok()?
+        .into();
     Some((key, text))
 }
 
-fn read_entry(raw: &str, merchant_uid: &str, now: u64) -> Stored {
-    let Ok(parsed) = JSON::parse(raw) else {
-        return Stored::Corrupt;
+/// A stored entry's tree (`JSON.parse`, then the careful reader); `None` when it is not JSON.
+fn read_entry(raw: &str) -> Option<Doc<'static>> {
+    JSON::parse(raw).ok().map(|parsed| read_tree(&parsed))
+}
+
+/// The fields of a stored entry that is the order of `merchant_uid` and not expired.
+fn valid_entry(entry: &Doc<'_>, merchant_uid: &str, now: u64) -> Option<Fields> {
+    Fields::read(entry).filter(|f| f.verdict(merchant_uid, now) == Verdict::Valid)
+}
+
+/// The stored order of `merchant_uid` (taken out of storage), as `take` reads it.
+fn take_entry<T>(
+    merchant_uid: &str,
+    take: impl FnOnce(&Doc<'_>, Fields) -> T,
+) -> Result<Option<T>, Error> {
+    let window = web_sys::window().ok_or_else(|| not_in_browser("takePendingOrder"))?;
+    let Some(storage) = session_storage(&window) else {
+        return Ok(None);
     };
-    let value = Reader::new().read_root(&parsed).unwrap_or(Value::Null);
-    pending::read_stored_owned(value, merchant_uid, now)
+    let key = pending::storage_key(merchant_uid);
+    let Some(raw) = storage.get_item(&key).ok().flatten() else {
+        return Ok(None);
+    };
+    let _ = storage.remove_item(&key);
+    Ok(read_entry(&raw).and_then(|entry| {
+        let fields = valid_entry(&entry, merchant_uid, now_ms())?;
+        Some(take(&entry, fields))
+    }))
 }
 
 fn sweep(storage: &Storage, now: u64) {
@@ -403,7 +457,8 @@ fn sweep(storage: &Storage, now: u64) {
         .filter_map(|key| {
             let uid = key.strip_prefix(pending::STORAGE_PREFIX)?.to_string();
             let raw = storage.get_item(&key).ok().flatten()?;
-            (!matches!(read_entry(&raw, &uid, now), Stored::Valid(_))).then_some(key)
+            let valid = read_entry(&raw).and_then(|e| valid_entry(&e, &uid, now));
+            valid.is_none().then_some(key)
         })
         .collect();
     for key in stale {
@@ -418,22 +473,12 @@ fn sweep(storage: &Storage, now: u64) {
 /// # Errors
 /// `not_in_browser` without a `window`.
 pub fn take_pending_order(merchant_uid: &str) -> Result<Option<PendingOrder>, Error> {
-    let window = web_sys::window().ok_or_else(|| not_in_browser("takePendingOrder"))?;
-    let Some(storage) = session_storage(&window) else {
-        return Ok(None);
-    };
-    let key = pending::storage_key(merchant_uid);
-    let Some(raw) = storage.get_item(&key).ok().flatten() else {
-        return Ok(None);
-    };
-    let _ = storage.remove_item(&key);
-    Ok(match read_entry(&raw, merchant_uid, now_ms()) {
-        Stored::Valid(order) => Some(order),
-        Stored::Expired | Stored::Corrupt => None,
+    take_entry(merchant_uid, |entry, fields| {
+        let custom_data = entry.get("customData").filter(|d| !d.is_null());
+        fields.into_order(custom_data.map(Doc::to_value))
     })
 }
 
-/// What one `request_pay` needs besides the params.
 struct Run {
     check: CheckOptions,
     user_code: Option<String>,
@@ -453,28 +498,32 @@ struct Prepared {
 }
 
 /// Checks and claims the order, synchronously (so two calls in one tick cannot both pass).
-fn prepare(params: &Value, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error> {
-    let (report, normalized) = check_full(params, &run.check, pre);
-    let normalized = match normalized {
-        Some(n) if report.is_ok() => n,
-        _ => return Err(Error::invalid_params(report.into_issues())),
-    };
-    let window = web_sys::window().ok_or_else(|| not_in_browser("requestPay"))?;
-    // The checker requires a non-empty merchant_uid, so this is always a string here.
-    let merchant_uid = normalized
-        .get("merchant_uid")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+fn prepare(params: &Doc<'_>, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error> {
+    let window = web_sys::window().ok_or_else(|| not_in_browser("requestPay"));
+    let keep = run.keep_pending_order;
+    let checked = check_normalized(params, &run.check, pre, |root, coerced| {
+        // The checker requires a non-empty merchant_uid, so this is always a string here.
+        let merchant_uid = root
+            .get("merchant_uid")
+            .and_then(Tree::str)
+            .unwrap_or_default();
+        let amount = coerced
+            .iter()
+            .find(|(k, _)| *k == "amount")
+            .map(|(_, n)| *n);
+        let pending = match &window {
+            Ok(w) if keep => pending_entry(w, root, amount),
+            _ => None,
+        };
+        (merchant_uid.to_string(), pending)
+    });
+    let (params, (merchant_uid, pending)) =
+        checked.map_err(|report| Error::invalid_params(report.into_issues()))?;
+    window?;
     // Claimed before the load, so a second call during the load is refused too.
     let request = claim_order(&merchant_uid, run.check.mobile).map_err(|e| js_error(&e))?;
-    let pending = if run.keep_pending_order {
-        pending_entry(&window, &normalized)
-    } else {
-        None
-    };
     Ok(Prepared {
-        params: to_js(&normalized),
+        params,
         merchant_uid,
         request,
         pending,
@@ -482,10 +531,6 @@ fn prepare(params: &Value, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error>
     })
 }
 
-/// The asynchronous half, started: load, save the pending order, call `IMP.request_pay`; the
-/// Promise settles with the first own callback (`rust`: `normalize`'s array) or an error
-/// object. With `IMP` there the SDK is called in the buyer's click: now (`rust`, a polled
-/// future) or in a microtask (the JS export).
 fn start(p: &Prepared, rust: bool) -> Result<Promise, Error> {
     let user_code = p.run.user_code.as_deref().unwrap_or_default();
     if user_code.is_empty() && current_imp().is_none() {
@@ -557,7 +602,8 @@ pub fn request_pay(
         timeout_ms: options.timeout_ms,
         keep_pending_order: options.keep_pending_order,
     };
-    let prepared = prepare(&request.to_value(), Vec::new(), run).map(CancelOnDrop);
+    let value = request.to_value();
+    let prepared = prepare(&Doc::from_value(&value), Vec::new(), run).map(CancelOnDrop);
     async move {
         let CancelOnDrop(p) = &prepared?;
         let settled = wasm_bindgen_futures::JsFuture::from(start(p, true)?).await;
@@ -607,10 +653,7 @@ pub fn load_iamport_export(options: JsValue) -> Promise {
 /// [`request_pay`]); with `IMP` on the page, `IMP.request_pay` is called before it returns.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = requestPay))]
 pub fn request_pay_js(params: JsValue, options: JsValue) -> Promise {
-    let mut reader = Reader::new();
-    let value = reader.read_root(&params).unwrap_or(Value::Null);
-    let mut pre = reader.issues;
-    let mut check = super::read_options(&options, &mut pre);
+    let (value, pre, mut check) = read_params(&params, &options);
     if convert::get_prop(&options, "mobile").as_bool().is_none() {
         check.mobile = detect_mobile();
     }
@@ -730,9 +773,15 @@ pub fn take_pending_order_js(merchant_uid: JsValue) -> Result<JsValue, JsValue> 
     let Some(uid) = merchant_uid.as_string() else {
         return Ok(JsValue::NULL);
     };
-    match take_pending_order(&uid) {
-        Ok(Some(order)) => Ok(to_js(&order.into_value())),
-        Ok(None) => Ok(JsValue::NULL),
+    let order = take_entry(&uid, |entry, fields| {
+        order_js(
+            &fields,
+            entry.get("customData").filter(|d| !d.is_null()),
+            false,
+        )
+    });
+    match order {
+        Ok(order) => Ok(order.unwrap_or(JsValue::NULL)),
         Err(e) => Err(error_to_js(&e)),
     }
 }
