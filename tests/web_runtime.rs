@@ -800,6 +800,27 @@ async fn an_init_that_throws_is_sdk_load_failed_and_a_new_imp_is_initialized_ane
 
 // ---- pending order -------------------------------------------------------------------------
 
+/// The order is saved from the normalized params, as `IMP.request_pay` gets them: KSNET's
+/// digit-string amount coerced to a number, and `custom_data` without its `null` object
+/// values (an array keeps its `null` items).
+#[wasm_bindgen_test]
+async fn pending_order_holds_the_normalized_params() {
+    let fake = FakeImp::answering(json!({"imp_uid": "imp_ks_2", "success": true}));
+    let p = json!({"pg": "ksnet.MID", "pay_method": "card", "merchant_uid": "rt-normal",
+                   "name": "Mug", "amount": "1004", "tax_free": 0, "buyer_name": "홍길동",
+                   "buyer_tel": "01012345678", "buyer_email": "a@b.co",
+                   "custom_data": {"cart": [1, null], "coupon": null, "note": {"gift": null, "to": "엄마"}}});
+    pay_js(&p, &json!({})).await.expect("a result");
+    let sent = to_json(&fake.requests.borrow()[0]);
+    assert_eq!(sent["amount"], json!(1004));
+    let want = json!({"cart": [1, null], "note": {"to": "엄마"}});
+    assert_eq!(sent["custom_data"], want);
+    let order = to_json(&take_js("rt-normal"));
+    assert_eq!(order["amount"], json!(1004));
+    assert_eq!(order["pg"], json!("ksnet.MID"));
+    assert_eq!(order["customData"], want);
+}
+
 #[wasm_bindgen_test]
 async fn pending_order_is_saved_taken_once_and_expires() {
     // On mobile the real SDK navigates away inside IMP.request_pay, so the order must be in

@@ -383,15 +383,14 @@ fn session_storage(window: &Window) -> Option<Storage> {
 /// window opens; expired or damaged entries of ours are dropped now. `None` when storage is
 /// unavailable (a browser that refuses it does not block the payment).
 /// The stored order as plain JS data, in `PendingOrder::into_value`'s key order (a
-/// `serde_json::Map`'s: sorted), `customData` only when there is one (without its `null`
-/// object values when `strip`: the normalized params' `custom_data`).
-fn order_js(f: &Fields, custom_data: Option<&Doc<'_>>, strip: bool) -> JsValue {
+/// `serde_json::Map`'s: sorted), `customData` only when there is one.
+fn order_js(f: &Fields, custom_data: Option<JsValue>) -> JsValue {
     let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     let out = Object::new();
     set(&out, "amount", &JsValue::from_f64(f.amount as f64));
     set(&out, "createdAt", &JsValue::from_f64(f.created_at as f64));
     if let Some(data) = custom_data {
-        set(&out, "customData", &convert::write_doc(data, strip));
+        set(&out, "customData", &data);
     }
     set(&out, "merchant_uid", &JsValue::from_str(&f.merchant_uid));
     set(&out, "name", &text(&f.name));
@@ -401,20 +400,18 @@ fn order_js(f: &Fields, custom_data: Option<&Doc<'_>>, strip: bool) -> JsValue {
 
 /// The pending order's storage key and text, for `js/runtime.js` to save just before the
 /// window opens; expired or damaged entries of ours are dropped now. `None` when storage is
-/// unavailable (a browser that refuses it does not block the payment). `params` are the
-/// normalized params (`amount`: the amount the checker coerced, if any).
+/// unavailable (a browser that refuses it does not block the payment). `order` is the order's
+/// fields and its `customData` (the normalized params', as JS data), taken at `now`.
 fn pending_entry(
     window: &Window,
-    params: &Doc<'_>,
-    amount: Option<u64>,
+    order: (Fields, Option<JsValue>),
+    now: u64,
 ) -> Option<(String, String)> {
     let storage = session_storage(window)?;
-    let now = now_ms();
     sweep(&storage, now);
-    let fields = Fields::from_params(params, amount, now)?;
-    let custom_data = params.get("custom_data").filter(|v| !v.is_null());
+    let (fields, custom_data) = order;
     let key = pending::storage_key(&fields.merchant_uid);
-    let text: String = JSON::stringify(&order_js(&fields, custom_data, true))
+    let text: String = JSON::stringify(&order_js(&fields, custom_data))
         .ok()?
         .into();
     Some((key, text))
@@ -479,6 +476,7 @@ pub fn take_pending_order(merchant_uid: &str) -> Result<Option<PendingOrder>, Er
     })
 }
 
+/// What one `request_pay` needs besides the params.
 struct Run {
     check: CheckOptions,
     user_code: Option<String>,
@@ -499,29 +497,31 @@ struct Prepared {
 
 /// Checks and claims the order, synchronously (so two calls in one tick cannot both pass).
 fn prepare(params: &Doc<'_>, pre: Vec<Issue>, run: Run) -> Result<Prepared, Error> {
-    let window = web_sys::window().ok_or_else(|| not_in_browser("requestPay"));
-    let keep = run.keep_pending_order;
+    let now = now_ms();
     let checked = check_normalized(params, &run.check, pre, |root, coerced| {
         // The checker requires a non-empty merchant_uid, so this is always a string here.
-        let merchant_uid = root
-            .get("merchant_uid")
-            .and_then(Tree::str)
-            .unwrap_or_default();
+        let merchant_uid = root.get("merchant_uid").and_then(Tree::str);
+        // The order as the normalized params give it: the coerced amount, if any, and a
+        // `custom_data` without its `null` object values.
         let amount = coerced
             .iter()
             .find(|(k, _)| *k == "amount")
             .map(|(_, n)| *n);
-        let pending = match &window {
-            Ok(w) if keep => pending_entry(w, root, amount),
-            _ => None,
-        };
-        (merchant_uid.to_string(), pending)
+        let fields = run
+            .keep_pending_order
+            .then(|| Fields::from_params(root, amount, now));
+        let order = fields.flatten().map(|fields| {
+            let data = root.get("custom_data").filter(|v| !v.is_null());
+            (fields, data.map(|d| convert::write_doc(d, true)))
+        });
+        (merchant_uid.unwrap_or_default().to_string(), order)
     });
-    let (params, (merchant_uid, pending)) =
+    let (params, (merchant_uid, order)) =
         checked.map_err(|report| Error::invalid_params(report.into_issues()))?;
-    window?;
+    let window = web_sys::window().ok_or_else(|| not_in_browser("requestPay"))?;
     // Claimed before the load, so a second call during the load is refused too.
     let request = claim_order(&merchant_uid, run.check.mobile).map_err(|e| js_error(&e))?;
+    let pending = order.and_then(|order| pending_entry(&window, order, now));
     Ok(Prepared {
         params,
         merchant_uid,
@@ -531,6 +531,10 @@ fn prepare(params: &Doc<'_>, pre: Vec<Issue>, run: Run) -> Result<Prepared, Erro
     })
 }
 
+/// The asynchronous half, started: load, save the pending order, call `IMP.request_pay`; the
+/// Promise settles with the first own callback (`rust`: `normalize`'s array) or an error
+/// object. With `IMP` there the SDK is called in the buyer's click: now (`rust`, a polled
+/// future) or in a microtask (the JS export).
 fn start(p: &Prepared, rust: bool) -> Result<Promise, Error> {
     let user_code = p.run.user_code.as_deref().unwrap_or_default();
     if user_code.is_empty() && current_imp().is_none() {
@@ -774,11 +778,8 @@ pub fn take_pending_order_js(merchant_uid: JsValue) -> Result<JsValue, JsValue> 
         return Ok(JsValue::NULL);
     };
     let order = take_entry(&uid, |entry, fields| {
-        order_js(
-            &fields,
-            entry.get("customData").filter(|d| !d.is_null()),
-            false,
-        )
+        let data = entry.get("customData").filter(|d| !d.is_null());
+        order_js(&fields, data.map(|d| convert::write_doc(d, false)))
     });
     match order {
         Ok(order) => Ok(order.unwrap_or(JsValue::NULL)),
