@@ -309,3 +309,34 @@ fn kiwoom_card_codes_of_the_builder_are_the_codes_the_rules_take() {
     assert_eq!(rules, builder);
     assert!(!kiwoom_rules_take("XXXX"));
 }
+
+/// The late-result event's name is one fact in four files: the Rust constant
+/// (`iamport_pay::LATE_RESULT_EVENT`, wasm32 only, so read here as text), the JS runtime that
+/// dispatches the event, the npm export and its type.
+#[test]
+fn the_late_result_event_has_one_name() {
+    let quoted = |rel: &str, prefix: &str| -> String {
+        let text = std::fs::read_to_string(path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(prefix))
+            .unwrap_or_else(|| panic!("{rel}: no line starting with {prefix:?}"));
+        let rest = &line[line.find(prefix).unwrap() + prefix.len()..];
+        let q = rest
+            .chars()
+            .find(|c| *c == '"' || *c == '\'')
+            .expect("a quoted name");
+        let start = rest.find(q).unwrap() + 1;
+        let len = rest[start..].find(q).expect("a closing quote");
+        rest[start..start + len].to_string()
+    };
+    let rust = quoted("src/js/runtime.rs", "pub const LATE_RESULT_EVENT: &str =");
+    assert_eq!(rust, "iamport-pay:late-result");
+    for (rel, prefix) in [
+        ("js/runtime.js", "const LATE_EVENT ="),
+        ("js/index.js", "export const LATE_RESULT_EVENT ="),
+        ("js/index.d.ts", "export declare const LATE_RESULT_EVENT:"),
+    ] {
+        assert_eq!(quoted(rel, prefix), rust, "{rel}");
+    }
+}
