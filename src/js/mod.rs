@@ -94,15 +94,13 @@ pub(crate) fn check_normalized<T>(
     if !ctx.report.is_ok() {
         return Err(ctx.report);
     }
-    let out = Object::new();
-    for (k, v) in ctx.root.entries() {
-        match ctx.coerced.iter().find(|(key, _)| *key == k) {
-            Some((_, n)) => convert::put(&out, k, &JsValue::from_f64(*n as f64)),
-            None if matches!(v, Doc::Null) => {}
-            None => convert::put(&out, k, &convert::write_doc(v, true)),
-        }
+    // The root is an object here, and a coerced value replaces a key it already has (a digit
+    // string, never `null`), so setting it again keeps the key order.
+    let out = convert::write_doc(ctx.root, true);
+    for (k, n) in &ctx.coerced {
+        convert::put(out.unchecked_ref(), k, &JsValue::from_f64(*n as f64));
     }
-    Ok((out.into(), also(ctx.root, &ctx.coerced)))
+    Ok((out, also(ctx.root, &ctx.coerced)))
 }
 
 fn provider_of(params: &Doc<'_>, opts: &CheckOptions) -> Option<Provider> {
