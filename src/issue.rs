@@ -105,8 +105,17 @@ impl fmt::Display for Code {
     }
 }
 
+/// A row of [`Msg::browser_lines`]: `""` for a `#[server]` row, else the template; with a
+/// second value, that one for an untagged row (`Msg::is_server`'s `false`, `true`).
+macro_rules! browser_row {
+    (server $text:literal) => { "" };
+    ($text:literal) => { $text };
+    (server $no:literal, $yes:literal) => { $yes };
+    ($no:literal, $yes:literal) => { $no };
+}
+
 macro_rules! messages {
-    ($($variant:ident => $en:literal, $ko:literal;)*) => {
+    ($($(#[$tag:ident])? $variant:ident => $en:literal, $ko:literal;)*) => {
         /// Which message an issue shows. Each row holds the English and the Korean template.
         ///
         /// Templates may contain `{path}` (the issue path), `{arg}` (a rule-given value such as
@@ -143,6 +152,26 @@ macro_rules! messages {
                     Lang::Ko => KO,
                 };
                 all.strip_suffix('\n').unwrap_or(all).to_owned()
+            }
+
+            /// [`Msg::lines`] as the npm wrapper reads it (`messageTable`, src/js/mod.rs): the
+            /// rows tagged `#[server]` are empty. Those messages are for the server's REST
+            /// bodies (src/server), which no wasm build holds, so no browser issue shows them;
+            /// leaving them out takes their text (~2 KB, both languages) out of the package.
+            pub(crate) fn browser_lines(lang: Lang) -> String {
+                const EN: &str = concat!($(browser_row!($($tag)? $en), "\n",)*);
+                const KO: &str = concat!($(browser_row!($($tag)? $ko), "\n",)*);
+                let all = match lang {
+                    Lang::En => EN,
+                    Lang::Ko => KO,
+                };
+                all.strip_suffix('\n').unwrap_or(all).to_owned()
+            }
+
+            /// Whether this row is tagged `#[server]` (see [`Msg::browser_lines`]).
+            #[cfg(test)]
+            fn is_server(self) -> bool {
+                match self { $(Msg::$variant => browser_row!($($tag)? false, true),)* }
             }
 
             /// The same text as [`Msg::template`], for rendering: read from one string per
@@ -290,31 +319,31 @@ messages! {
     Custom => "{arg}",
         "{arg}";
     // ---- server bodies (src/server/*) ---------------------------------------------------
-    ServerCardNumber => "card_number must be the card's 16 (AMEX: 15) digits, optionally grouped with dashes as in 1234-1234-1234-1234",
+    #[server] ServerCardNumber => "card_number must be the card's 16 (AMEX: 15) digits, optionally grouped with dashes as in 1234-1234-1234-1234",
         "card_number는 카드 번호 16자리(AMEX 15자리) 숫자여야 합니다 (1234-1234-1234-1234처럼 하이픈 구분 가능)";
-    ServerExpiry => "expiry must be the card's expiry month written YYYY-MM, such as 2025-12",
+    #[server] ServerExpiry => "expiry must be the card's expiry month written YYYY-MM, such as 2025-12",
         "expiry는 카드 유효기간을 YYYY-MM 형식으로 적어야 합니다 (예: 2025-12)";
-    ServerBirth => "birth must be the holder's birth date YYMMDD (6 digits) or, for a corporate card, the 10-digit business number",
+    #[server] ServerBirth => "birth must be the holder's birth date YYMMDD (6 digits) or, for a corporate card, the 10-digit business number",
         "birth는 생년월일 6자리(YYMMDD) 또는 법인카드의 사업자등록번호 10자리여야 합니다";
-    ServerPwd2Digit => "pwd_2digit must be the first 2 digits of the card password",
+    #[server] ServerPwd2Digit => "pwd_2digit must be the first 2 digits of the card password",
         "pwd_2digit는 카드 비밀번호 앞 2자리 숫자여야 합니다";
-    ServerBillingAmount => "amount must be more than 0: this call charges the billing key",
+    #[server] ServerBillingAmount => "amount must be more than 0: this call charges the billing key",
         "amount는 0보다 커야 합니다: 이 API가 빌링키로 실제 결제를 합니다";
-    ServerCancelWhich => "imp_uid or merchant_uid is required: it says which payment to cancel",
+    #[server] ServerCancelWhich => "imp_uid or merchant_uid is required: it says which payment to cancel",
         "취소할 결제를 지정하는 imp_uid 또는 merchant_uid가 필요합니다";
-    ServerCancelAmount => "amount must be more than 0; leave it out to cancel the whole payment",
+    #[server] ServerCancelAmount => "amount must be more than 0; leave it out to cancel the whole payment",
         "amount는 0보다 커야 합니다. 전액 취소는 amount를 생략하세요";
-    ServerCancelPartWithoutAmount => "{path} is a part of the cancelled amount: give amount with it",
+    #[server] ServerCancelPartWithoutAmount => "{path} is a part of the cancelled amount: give amount with it",
         "{path}는 취소 금액의 일부입니다: amount와 함께 보내세요";
-    ServerCancelInicisParts => "{path} is required with amount by KG Inicis: it cancels exactly the amount, VAT and tax-free values sent",
+    #[server] ServerCancelInicisParts => "{path} is required with amount by KG Inicis: it cancels exactly the amount, VAT and tax-free values sent",
         "KG이니시스는 요청된 값 그대로 취소하므로 amount와 함께 {path} 값이 필수입니다";
-    ServerCancelOverChecksum => "amount must not exceed checksum, the cancellable balance",
+    #[server] ServerCancelOverChecksum => "amount must not exceed checksum, the cancellable balance",
         "amount는 취소 가능 잔액(checksum)을 넘을 수 없습니다";
-    ServerSentAtSeconds => "logis.sent_at must be UNIX time in seconds (10 digits), not {arg}; milliseconds are a common mistake",
+    #[server] ServerSentAtSeconds => "logis.sent_at must be UNIX time in seconds (10 digits), not {arg}; milliseconds are a common mistake",
         "logis.sent_at은 초 단위 UNIX 시간(10자리)이어야 합니다 (받은 값: {arg}). 밀리초 단위가 흔한 실수입니다";
-    ServerBusinessIdentifier => "identifier must be the 10-digit business registration number when identifier_type is \"business\"",
+    #[server] ServerBusinessIdentifier => "identifier must be the 10-digit business registration number when identifier_type is \"business\"",
         "identifier_type이 \"business\"이면 identifier는 사업자등록번호 10자리여야 합니다";
-    ServerReceiptAmount => "amount must be more than 0: it is the cash received",
+    #[server] ServerReceiptAmount => "amount must be more than 0: it is the cash received",
         "amount는 0보다 커야 합니다: 현금으로 받은 금액입니다";
     // ---- KG Inicis (rules/inicis.rs) -----------------------------------------------------
     InicisBillingCardOnly => "{pg}'s billing-key window (customer_uid set) takes pay_method \"card\" only, not {arg}",
@@ -748,6 +777,54 @@ mod tests {
                 assert_eq!(*row, msg.template(lang), "{msg:?} {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn browser_lines_are_the_lines_without_the_server_rows() {
+        let mut server = 0;
+        for lang in [Lang::En, Lang::Ko] {
+            let lines = Msg::browser_lines(lang);
+            let rows: Vec<&str> = lines.split('\n').collect();
+            assert_eq!(rows.len(), Msg::ALL.len(), "{lang:?}");
+            for (msg, row) in Msg::ALL.iter().zip(&rows) {
+                // The tag and the name say the same: a `Server…` row is a server body's.
+                assert_eq!(msg.is_server(), format!("{msg:?}").starts_with("Server"));
+                let want = if msg.is_server() { "" } else { msg.template(lang) };
+                assert_eq!(*row, want, "{msg:?} {lang:?}");
+                server += usize::from(msg.is_server());
+            }
+        }
+        assert_eq!(server, 2 * 13, "the 13 server rows, in both languages");
+    }
+
+    /// The rows `messageTable` leaves empty are shown by nothing a wasm build holds: the
+    /// server bodies (src/server) are the only code that names them.
+    #[test]
+    fn only_the_server_bodies_name_the_server_rows() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        walk(&src, &mut files);
+        let mut named = 0;
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            let n = text.matches("Msg::Server").count();
+            if f.starts_with(src.join("server")) {
+                named += n;
+            } else if !f.ends_with("issue.rs") {
+                assert_eq!(n, 0, "{} names a server row", f.display());
+            }
+        }
+        assert_eq!(named, 13, "src/server names each server row");
     }
 
     #[test]

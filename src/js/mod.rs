@@ -173,11 +173,12 @@ pub fn build_json(text: &str, provider: Option<String>, flags: u32) -> String {
 }
 
 /// `messageTable(lang)`: every message template, one per line, in English (0) or Korean (1):
-/// [`Msg::lines`](crate::Msg::lines). The wrapper (js/index.js, the messages section) renders
+/// `Msg::browser_lines` (src/issue.rs: [`Msg::lines`](crate::Msg::lines) with the server
+/// bodies' rows empty, as no browser issue shows them). The wrapper (js/index.js, the messages section) renders
 /// the issues' messages from it; it asks once, at the first issue.
 #[cfg_attr(feature = "npm", wasm_bindgen(js_name = messageTable))]
 pub fn message_table(lang: u32) -> String {
-    crate::Msg::lines(if lang == 1 {
+    crate::Msg::browser_lines(if lang == 1 {
         crate::Lang::Ko
     } else {
         crate::Lang::En
