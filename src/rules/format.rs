@@ -324,46 +324,82 @@ fn closest_chars<'k>(s: &str, next: Next<'_, 'k>) -> Option<&'k str> {
     best.map(|(_, real)| real)
 }
 
-/// [`closest`] for ASCII `s` (at most 64 bytes): squashed into small buffers in
-/// one pass each, a candidate longer than the limit allows skipped before any edit. A bad
-/// request's "did you mean" runs this over every pay method, key or code; with the char
-/// path's 130-char buffers and rows (2.6 KB cleared per call) it was a quarter of that
-/// request's check. Gives what the char path gives: ASCII lowercases to ASCII, and a
-/// non-ASCII candidate takes that path.
+/// [`closest`] for ASCII `s` (at most 64 bytes): squashed into small buffers in one pass each,
+/// and a candidate ruled out before any edit when its length or its letters show that it is
+/// farther than the cap. A bad request's "did you mean" runs this over every pay method, key
+/// or code (35 pay methods for `pay_method: "cardd"`); the edit for each candidate of a
+/// fitting length was a fifth of that request's check. Gives what the char path gives: ASCII
+/// lowercases to ASCII, and a non-ASCII candidate takes that path.
 fn closest_ascii<'k>(s: &str, next: Next<'_, 'k>) -> Option<&'k str> {
     /// Room for a squashed `s` (64 bytes) and a candidate within 2 edits of it.
     const ROOM: usize = 66;
     let mut kb = ['\0'; ROOM];
     let k = squash_ascii(s, &mut kb)?;
+    let k_letters = letters(k);
     let limit = if k.len() <= 4 { 1 } else { 2 };
     let mut best: Option<(usize, &'k str)> = None;
     let mut rb = ['\0'; ROOM];
     let (mut prev, mut cur) = ([0usize; ROOM + 1], [0usize; ROOM + 1]);
     while let Some(real) = next() {
+        // Only a distance below the best so far can win: cap the edit there.
         let cap = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
-        // A squashed candidate has at most as many chars as it has bytes, and for ASCII
-        // without `_` or `-` exactly as many: a candidate whose length rules it out needs
-        // neither the squash nor the edit (after a match at distance 1, every ASCII candidate
-        // of another length).
-        let n = real.len();
-        if n + cap < k.len()
-            || (n > k.len() + cap && !real.bytes().any(|b| b == b'_' || b == b'-' || b >= 0x80))
-        {
+        // A candidate squashes to at most as many chars as it has bytes.
+        if real.len() + cap < k.len() {
             continue;
         }
-        let d = if real.is_ascii() {
-            match squash_ascii(real, &mut rb) {
-                Some(r) => edit(k, r, cap, &mut prev, &mut cur),
-                None => cap + 1, // longer than `k` by more than 2
+        let d = match squash_prefix(real, &mut rb[..k.len() + cap]) {
+            // Each edit adds or removes at most one letter of either side's set of letters
+            // (a set of byte hashes, `letters`), so sets that differ in more than 2 × cap
+            // letters are more than cap edits apart.
+            Squashed::Ascii(r) if r.len() + cap < k.len() => continue,
+            Squashed::Ascii(r) if (letters(r) ^ k_letters).count_ones() as usize > 2 * cap => {
+                continue
             }
-        } else {
-            distance(&squash(s), &squash(real), cap)
+            Squashed::Ascii(r) => edit(k, r, cap, &mut prev, &mut cur),
+            // Longer than `k` by more than the cap, whatever the rest of it is: every
+            // character squashes to one or more.
+            Squashed::TooLong => continue,
+            Squashed::NotAscii => distance(&squash(s), &squash(real), cap),
         };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, real));
         }
     }
     best.map(|(_, real)| real)
+}
+
+/// A set of the characters of `s` as bits (a character's low 6 bits pick its bit; two that
+/// share a bit only make [`closest_ascii`]'s bound weaker, never wrong).
+fn letters(s: &[char]) -> u64 {
+    s.iter().fold(0, |m, c| m | 1 << (u32::from(*c) & 63))
+}
+
+/// What [`squash_prefix`] found.
+enum Squashed<'b> {
+    /// `s` is ASCII; its squashed form.
+    Ascii(&'b [char]),
+    /// The squashed ASCII text before the first non-ASCII byte (if any) does not fit.
+    TooLong,
+    /// `s` has a non-ASCII character (and its ASCII start fits).
+    NotAscii,
+}
+
+/// `s` lowercased without `_` and `-` ([`squash`]) in `buf` when it is ASCII and fits.
+fn squash_prefix<'b>(s: &str, buf: &'b mut [char]) -> Squashed<'b> {
+    let mut n = 0;
+    for b in s.bytes() {
+        if b >= 0x80 {
+            return Squashed::NotAscii;
+        }
+        if b != b'_' && b != b'-' {
+            let Some(slot) = buf.get_mut(n) else {
+                return Squashed::TooLong;
+            };
+            *slot = char::from(b.to_ascii_lowercase());
+            n += 1;
+        }
+    }
+    Squashed::Ascii(&buf[..n])
 }
 
 /// ASCII `s` lowercased without `_` and `-` ([`squash`]) in `buf`; `None` when it does not fit.
