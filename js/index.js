@@ -35,8 +35,8 @@ const messageTable = (lang) => bindings.messageTable(lang);
 // (src/wire.rs, push_issue), not text: these functions render API.md's
 // `{ path, code, message, messageKo }` as Issue::message does in Rust (src/issue.rs), and only
 // for the issues there are. The table itself stays in the wasm: `messageTable(lang)` (defined
-// before this section) answers Msg::lines, one template per line, and is asked once, at the
-// first issue, so a page's JS parses no message text at load.
+// before this section) answers Msg::browser_lines, one template per line (a server body's row
+// empty), and is asked once, at the first issue, so a page's JS parses no message text at load.
 // BEGIN GENERATED pgs: from src/tables.rs; regenerate with `UPDATE_TABLES=1 cargo test --test tables`
 /** Every PortOne PG (src/provider.rs), in table order: [code, English name, Korean name]. */
 const PGS = [

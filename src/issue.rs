@@ -108,10 +108,18 @@ impl fmt::Display for Code {
 /// A row of [`Msg::browser_lines`]: `""` for a `#[server]` row, else the template; with a
 /// second value, that one for an untagged row (`Msg::is_server`'s `false`, `true`).
 macro_rules! browser_row {
-    (server $text:literal) => { "" };
-    ($text:literal) => { $text };
-    (server $no:literal, $yes:literal) => { $yes };
-    ($no:literal, $yes:literal) => { $no };
+    (server $text:literal) => {
+        ""
+    };
+    ($text:literal) => {
+        $text
+    };
+    (server $no:literal, $yes:literal) => {
+        $yes
+    };
+    ($no:literal, $yes:literal) => {
+        $no
+    };
 }
 
 macro_rules! messages {
@@ -158,6 +166,7 @@ macro_rules! messages {
             /// rows tagged `#[server]` are empty. Those messages are for the server's REST
             /// bodies (src/server), which no wasm build holds, so no browser issue shows them;
             /// leaving them out takes their text (~2 KB, both languages) out of the package.
+            #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
             pub(crate) fn browser_lines(lang: Lang) -> String {
                 const EN: &str = concat!($(browser_row!($($tag)? $en), "\n",)*);
                 const KO: &str = concat!($(browser_row!($($tag)? $ko), "\n",)*);
@@ -789,7 +798,11 @@ mod tests {
             for (msg, row) in Msg::ALL.iter().zip(&rows) {
                 // The tag and the name say the same: a `Server…` row is a server body's.
                 assert_eq!(msg.is_server(), format!("{msg:?}").starts_with("Server"));
-                let want = if msg.is_server() { "" } else { msg.template(lang) };
+                let want = if msg.is_server() {
+                    ""
+                } else {
+                    msg.template(lang)
+                };
                 assert_eq!(*row, want, "{msg:?} {lang:?}");
                 server += usize::from(msg.is_server());
             }

@@ -13,8 +13,8 @@
 //! The answer comes back as one JSON string for `JSON.parse`; a build whose normalized params
 //! are the wrapper's own copy answers `=` ([`FLAG_SAME`]). Issues carry their message row
 //! and its values ([`push_issue`]), not text: the wrapper renders the messages from the one
-//! message table, which it reads from the wasm once (`messageTable`: `Msg::lines`), and only
-//! for the issues that exist.
+//! message table, which it reads from the wasm once (`messageTable`: `Msg::browser_lines`),
+//! and only for the issues that exist.
 
 use crate::check::{check_doc, check_doc_into, CheckOptions};
 use crate::issue::{Code, Msg};
@@ -411,9 +411,9 @@ impl<'a> Parser<'a> {
 
 /// An issue as the npm wrapper renders it (`js/index.js`, `render`): six fields of a flat
 /// array, `path,code,msg,pg,arg,argKo`. `msg` is its row of the message table (`Msg as usize`;
-/// the wrapper reads the table from `Msg::lines`), `pg` the index of the PG `{pg}` names (in
-/// `Provider::ALL`) or `null`, `arg` and `argKo` the values or `null`. `issue_to_js` gives the
-/// careful path's issues the same fields as an object.
+/// the wrapper reads the table from `Msg::browser_lines`), `pg` the index of the PG `{pg}`
+/// names (in `Provider::ALL`) or `null`, `arg` and `argKo` the values or `null`.
+/// `issue_to_js` gives the careful path's issues the same fields as an object.
 pub(crate) fn push_issue(out: &mut String, issue: &Issue) {
     push_str(out, &issue.path);
     out.push(',');
